@@ -519,6 +519,68 @@ def cmd_dev_test(options):
     return 1 if (failed or counts["rc"] or problems) else 0
 
 
+def cmd_bench(options):
+    """Install the addons on a throwaway database and run tests/bench/bench_*.py.
+
+    Each benchmark prints its own figures, including the ratio against the
+    reference it measures in the same run (Odoo's own code or plain
+    helpdesk_mgmt), so that the numbers do not depend on the machine.
+    """
+    check_odoo()
+    install_requirements()
+    bench_dir = os.path.join(ROOT, "tests", "bench")
+    scripts = sorted(
+        os.path.join(bench_dir, f)
+        for f in os.listdir(bench_dir)
+        if f.startswith("bench_")
+        and f.endswith(".py")
+        and (not options.only or any(o in f for o in options.only))
+    )
+    os.makedirs(os.path.join(CACHE, "logs"), exist_ok=True)
+    logfile = os.path.join(CACHE, "logs", "bench.log")
+    failed = []
+    with postgres("test") as params:
+        db = f"halo_bench_{os.getpid()}"
+        data_dir = tempfile.mkdtemp(prefix="odoo-data-", dir=CACHE)
+        try:
+            args = odoo_args(
+                params,
+                db,
+                data_dir,
+                extra=[
+                    "--stop-after-init",
+                    f"--init={','.join(OUR_ADDONS)}",
+                    "--log-level=warn",
+                ],
+            )
+            print(f"Installing the addons into {db}…", flush=True)
+            if run_logged(args, logfile):
+                die(f"installing the benchmark database failed, see {logfile}")
+            for script in scripts:
+                print(f"\n== {os.path.relpath(script, ROOT)}", flush=True)
+                cmd = [
+                    sys.executable,
+                    os.path.join(HERE, "odoo_env.py"),
+                    script,
+                    f"--db={db}",
+                    f"--db_host={params['host'] or ''}",
+                    f"--db_port={params['port'] or ''}",
+                    f"--db_user={params['user'] or ''}",
+                    f"--db_password={params['password'] or ''}",
+                    f"--data-dir={data_dir}",
+                ]
+                if subprocess.run(cmd, cwd=ROOT).returncode:
+                    failed.append(script)
+        finally:
+            with contextlib.suppress(Exception):
+                pgcluster.drop_database(params, db)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    if failed:
+        print("FAILED:", *failed)
+        return 1
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -532,10 +594,15 @@ def main():
     dev.add_argument("addons", nargs="+")
     dev.add_argument("--tags", help="Odoo test tags (default: the addons)")
     dev.add_argument("--keep", action="store_true", help="keep the database")
+    bench = sub.add_parser("bench", help="benchmarks (make bench)")
+    bench.add_argument("--only", nargs="*", help="substrings of benchmark file names")
     options = parser.parse_args()
-    handler = {"test": cmd_test, "run": cmd_run, "dev-test": cmd_dev_test}[
-        options.command
-    ]
+    handler = {
+        "test": cmd_test,
+        "run": cmd_run,
+        "dev-test": cmd_dev_test,
+        "bench": cmd_bench,
+    }[options.command]
     sys.exit(handler(options))
 
 
