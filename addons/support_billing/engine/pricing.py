@@ -1,0 +1,600 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Pure pricing arithmetic of support billing (no Odoo import).
+
+Like ``odoo/addons/resource/models/utils.py``, these functions take plain
+values and return plain values, so that every number of the vendor policies
+can be checked by table-driven tests without a database.
+
+Conventions:
+
+* durations are whole **minutes** (``int``); a timesheet's hours are turned
+  into minutes once, by :func:`hours_to_minutes`;
+* money is :class:`decimal.Decimal` rounded half-up to the cent; the ORM layer
+  converts to ``float`` at the boundary;
+* errors are :class:`PricingError` (a ``ValueError``) whose ``code`` names the
+  problem, so that the ORM layer can raise a translated ``UserError``.
+"""
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+# Where the cause of a fault lies (helpdesk.ticket.support_cause).
+CAUSES = ("unknown", "product", "customer", "third_party", "customer_hardware")
+CUSTOMER_SIDE_CAUSES = frozenset({"customer", "third_party", "customer_hardware"})
+
+# Outcomes of a ticket that change its billing (helpdesk.ticket.support_outcome).
+OUTCOMES = (
+    "none",
+    "configuration",
+    "patch",
+    "update",
+    "workaround",
+    "diagnosis",
+    "not_solved",
+)
+RND_FIX_OUTCOMES = frozenset({"patch", "update"})
+
+# What a plan's billing rule does with the time of a matching ticket.
+TREATMENTS = ("free", "wallet", "quota", "billable", "not_billable")
+
+# The verdict stored on every timesheet line of a ticket.
+VERDICTS = ("free", "wallet", "billable", "not_billable", "pending")
+
+
+class PricingError(ValueError):
+    """Bad input for a pricing function; ``code`` names the problem."""
+
+    def __init__(self, code, message, **params):
+        super().__init__(message % params if params else message)
+        self.code = code
+        self.params = params
+
+
+# ---------------------------------------------------------------------------
+# Money and durations
+# ---------------------------------------------------------------------------
+
+
+def to_decimal(value):
+    """Decimal of an int, float, str or Decimal; floats through ``repr``."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def money(value):
+    """Round an amount half-up to the cent."""
+    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def hours_to_minutes(hours):
+    """Whole minutes of a timesheet duration in hours (0.75 -> 45).
+
+    Negative durations are bad input; zero is allowed (a running timer of
+    project_timesheet_time_control has no duration yet).
+    """
+    minutes = int((to_decimal(hours) * 60).quantize(Decimal(1), ROUND_HALF_UP))
+    if minutes < 0:
+        raise PricingError(
+            "negative_duration",
+            "A duration cannot be negative (%(hours)s h).",
+            hours=hours,
+        )
+    return minutes
+
+
+def hourly_rate(plan_rate, price_level=1):
+    """The customer's hourly rate: the plan's rate times the price level."""
+    level = to_decimal(price_level)
+    if level <= 0:
+        raise PricingError(
+            "bad_price_level",
+            "The price level must be positive (got %(level)s).",
+            level=price_level,
+        )
+    rate = to_decimal(plan_rate)
+    if rate < 0:
+        raise PricingError(
+            "negative_rate", "An hourly rate cannot be negative (%(rate)s).", rate=rate
+        )
+    return money(rate * level)
+
+
+def amount_for_minutes(minutes, rate):
+    """Money for ``minutes`` of work at an hourly ``rate``."""
+    return money(to_decimal(minutes) * to_decimal(rate) / 60)
+
+
+# ---------------------------------------------------------------------------
+# Rounding of billed time
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """How a plan rounds billed time: up to ``step`` minutes, at least
+    ``minimum`` minutes, for each line or for the ticket as a whole."""
+
+    step: int = 1
+    minimum: int = 0
+    per_ticket: bool = False
+
+    def __post_init__(self):
+        if self.step < 1:
+            raise PricingError(
+                "bad_step", "The rounding step must be at least 1 minute."
+            )
+        if self.minimum < 0:
+            raise PricingError(
+                "bad_minimum", "The minimum billed time cannot be negative."
+            )
+
+
+def round_minutes(minutes, rounding):
+    """Billed minutes of ``minutes`` of work: rounded up to the step, at least
+    the minimum; no work is never billed."""
+    if minutes < 0:
+        raise PricingError(
+            "negative_duration", "A duration cannot be negative (%(m)s min).", m=minutes
+        )
+    if minutes == 0:
+        return 0
+    billed = math.ceil(minutes / rounding.step) * rounding.step
+    return max(billed, rounding.minimum)
+
+
+def round_lines(minutes_list, rounding):
+    """Billed minutes of each line of one ticket, in the lines' order.
+
+    Per line, each line is rounded on its own.  Per ticket, the rounding
+    applies to the running total and each line bills the increase it causes:
+    the sum is the rounded total of the ticket, and the billed minutes of a
+    line never change when later lines are added (so an invoiced line stays
+    right).
+    """
+    if not rounding.per_ticket:
+        return [round_minutes(m, rounding) for m in minutes_list]
+    billed = []
+    total = 0
+    billed_total = 0
+    for minutes in minutes_list:
+        total += minutes
+        rounded_total = round_minutes(total, rounding)
+        billed.append(rounded_total - billed_total)
+        billed_total = rounded_total
+    return billed
+
+
+# ---------------------------------------------------------------------------
+# Billing rules of a plan
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A line of a plan's billing table.
+
+    ``category`` / ``outcome`` ``None`` match any value; ``cause_scope`` is
+    ``any``, ``customer_side`` (customer, third party, customer's hardware)
+    or ``vendor_side`` (everything else, an unknown cause included).
+    """
+
+    treatment: str
+    category: str | None = None
+    cause_scope: str = "any"
+    outcome: str | None = None
+    free_minutes: int = 0
+    name: str = ""
+
+    def __post_init__(self):
+        if self.treatment not in TREATMENTS:
+            raise PricingError(
+                "bad_treatment", "Unknown treatment %(t)r.", t=self.treatment
+            )
+        if self.cause_scope not in ("any", "customer_side", "vendor_side"):
+            raise PricingError(
+                "bad_cause_scope", "Unknown cause scope %(s)r.", s=self.cause_scope
+            )
+        if self.free_minutes < 0:
+            raise PricingError("bad_free_minutes", "Free minutes cannot be negative.")
+
+    def matches(self, category, cause, outcome):
+        if self.category is not None and self.category != category:
+            return False
+        if self.outcome is not None and self.outcome != (outcome or "none"):
+            return False
+        customer_side = cause in CUSTOMER_SIDE_CAUSES
+        if self.cause_scope == "customer_side" and not customer_side:
+            return False
+        return not (self.cause_scope == "vendor_side" and customer_side)
+
+
+def match_rule(rules, category, cause="unknown", outcome="none", default=None):
+    """The first rule (in the given order) matching the ticket, else ``default``."""
+    for rule in rules:
+        if rule.matches(category, cause, outcome):
+            return rule
+    return default
+
+
+# ---------------------------------------------------------------------------
+# Verdicts of the time of one ticket
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketTerms:
+    """Everything that decides how the time of one ticket is billed.
+
+    ``treatment`` comes from the matching rule, or from a ticket-level
+    override (request beyond quota, R&D fix refunded, success fee).
+    ``cap_minutes`` bounds the hourly time (success-fee threshold);
+    ``hold`` keeps the time pending (success-fee case still running).
+    ``agreement_date`` is the date of the customer's recorded agreement to
+    paid work, required when ``agreement_required``.
+    """
+
+    treatment: str
+    reason: str = ""
+    free_minutes: int = 0
+    rounding: Rounding = Rounding()
+    rate: Decimal = Decimal(0)
+    agreement_required: bool = False
+    agreement_date: object = None
+    cap_minutes: int | None = None
+    hold: bool = False
+
+
+@dataclass
+class LineInput:
+    """One timesheet line: ``key`` identifies it, ``date`` is comparable with
+    the agreement date, ``running`` marks a timer still running."""
+
+    key: object
+    date: object
+    minutes: int
+    running: bool = False
+
+
+@dataclass
+class LinePlan:
+    """What the ticket's terms make of one line, before wallets.
+
+    ``chargeable`` is the rounded time to cover from a wallet or bill;
+    ``free`` and ``excluded`` explain the rest of the line.
+    """
+
+    key: object
+    verdict: str
+    reason: str
+    minutes: int
+    free: int = 0
+    chargeable: int = 0
+    excluded: int = 0
+
+
+def plan_ticket_lines(lines, terms):
+    """Split the time of a ticket's lines (in chronological order).
+
+    Returns one :class:`LinePlan` per line.  Wallet coverage and the money
+    are decided afterwards (:func:`split_coverage`, :func:`line_charge`),
+    because the wallet's balance is only known under its lock.
+    """
+    result = []
+    if terms.treatment in ("free", "not_billable", "quota"):
+        verdict = "free" if terms.treatment == "free" else terms.treatment
+        if terms.treatment == "quota":
+            verdict = "wallet"
+        for line in lines:
+            result.append(
+                LinePlan(
+                    line.key,
+                    "pending" if line.running else verdict,
+                    "running" if line.running else terms.reason,
+                    line.minutes,
+                    free=line.minutes if verdict != "not_billable" else 0,
+                    excluded=line.minutes if verdict == "not_billable" else 0,
+                )
+            )
+        return result
+    # Time beyond the free allowance and below the cap is chargeable; the
+    # rounding then applies to the chargeable minutes only.
+    used = 0
+    raw = []
+    for line in lines:
+        minutes = 0 if line.running else line.minutes
+        start, end = used, used + minutes
+        used = end
+        free = max(0, min(end, terms.free_minutes) - start)
+        cap_end = end if terms.cap_minutes is None else min(end, terms.cap_minutes)
+        chargeable = max(0, cap_end - max(start, terms.free_minutes))
+        excluded = minutes - free - chargeable
+        raw.append((line, free, chargeable, excluded))
+    rounded = round_lines([r[2] for r in raw], terms.rounding)
+    for (line, free, chargeable, excluded), billed in zip(raw, rounded, strict=True):
+        if line.running:
+            verdict, reason = "pending", "running"
+        elif terms.hold and (chargeable or billed):
+            verdict, reason = "pending", "success_fee_running"
+        elif billed:
+            verdict, reason = (
+                ("wallet" if terms.treatment == "wallet" else "billable"),
+                terms.reason,
+            )
+        elif excluded:
+            verdict, reason = "not_billable", "beyond_cap"
+        else:
+            verdict, reason = "free", "free_allowance"
+        result.append(
+            LinePlan(
+                line.key,
+                verdict,
+                reason,
+                line.minutes,
+                free=free,
+                chargeable=billed,
+                excluded=excluded,
+            )
+        )
+    return result
+
+
+def split_coverage(chargeable, covered, available):
+    """Wallet coverage of a line: ``(target, delta)``.
+
+    ``covered`` is what the line already took from the wallet, ``available``
+    the wallet's balance now.  The target never exceeds the chargeable time;
+    a negative delta is a refund to the wallet.
+    """
+    if chargeable < 0 or covered < 0 or available < 0:
+        raise PricingError("negative_quantity", "Wallet quantities cannot be negative.")
+    target = min(chargeable, covered + available)
+    return target, target - covered
+
+
+def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
+    """Final ``(verdict, reason, billable_minutes, amount)`` of a planned line
+    once ``covered`` minutes of it came from a wallet.
+
+    The rest is billed at ``rate`` -- for a wallet plan only when the plan
+    bills overage -- and only when the customer agreed to paid work on or
+    before the line's date; otherwise it is not billable, with the reason.
+    """
+    if planned.verdict not in ("wallet", "billable"):
+        return planned.verdict, planned.reason, 0, money(0)
+    rest = planned.chargeable - covered
+    if rest <= 0:
+        return "wallet", planned.reason, 0, money(0)
+    if terms.treatment == "wallet" and overage != "bill":
+        return "not_billable", "wallet_empty", 0, money(0)
+    if terms.agreement_required and (
+        terms.agreement_date is None or line_date < terms.agreement_date
+    ):
+        return "not_billable", "no_agreement", 0, money(0)
+    reason = "overage" if terms.treatment == "wallet" else planned.reason
+    return "billable", reason, rest, amount_for_minutes(rest, rate)
+
+
+# ---------------------------------------------------------------------------
+# Success fee (H2S Flexible)
+# ---------------------------------------------------------------------------
+
+# state -> {action: next state}
+SUCCESS_FEE_TRANSITIONS = {
+    "none": {"accept_order": "hourly"},
+    "hourly": {"solve": "solved_hourly", "reach_threshold": "report_sent"},
+    "report_sent": {"customer_accept": "fee_accepted", "customer_refuse": "refused"},
+    "fee_accepted": {"solve": "solved", "fail": "not_solved"},
+    "solved_hourly": {},
+    "refused": {},
+    "solved": {},
+    "not_solved": {},
+}
+SUCCESS_FEE_FINAL = frozenset({"solved_hourly", "refused", "solved", "not_solved"})
+
+
+def success_fee_transition(state, action):
+    """The next state of a success-fee case, or :class:`PricingError`."""
+    allowed = SUCCESS_FEE_TRANSITIONS.get(state)
+    if allowed is None:
+        raise PricingError("bad_state", "Unknown success-fee state %(s)r.", s=state)
+    if action not in allowed:
+        raise PricingError(
+            "illegal_transition",
+            "Action %(action)r is not allowed in success-fee state %(state)r "
+            "(allowed: %(allowed)s).",
+            action=action,
+            state=state,
+            allowed=", ".join(sorted(allowed)) or "none, the case is closed",
+        )
+    return allowed[action]
+
+
+@dataclass(frozen=True)
+class SuccessFeeTerms:
+    """H2S Flexible: 5 h at 160 zł, then 1500 zł solved / 400 zł otherwise."""
+
+    threshold_minutes: int = 300
+    fee_solved: Decimal = Decimal(1500)
+    fee_not_solved: Decimal = Decimal(400)
+    fee_refused: Decimal = Decimal(400)
+
+
+def success_fee_amount(state, terms):
+    """The flat fee a case owes in ``state`` (0 when billed by the hour)."""
+    return money(
+        {
+            "solved": terms.fee_solved,
+            "not_solved": terms.fee_not_solved,
+            "refused": terms.fee_refused,
+        }.get(state, 0)
+    )
+
+
+def success_fee_time_terms(state, terms):
+    """``(treatment_override, cap_minutes, hold)`` for the hourly time.
+
+    Hourly work is billed only when the case ends solved within the
+    threshold (capped at it); while the case runs it is pending; once the
+    preliminary report is sent the flat fee replaces the hourly billing.
+    """
+    if state == "none":
+        return None, None, False
+    if state == "hourly":
+        return None, terms.threshold_minutes, True
+    if state == "solved_hourly":
+        return None, terms.threshold_minutes, False
+    return "not_billable", None, False
+
+
+def success_fee_total(minutes, state, rate, terms, rounding=Rounding()):
+    """Everything a success-fee case costs: hourly time or the flat fee."""
+    if state in ("solved_hourly", "hourly"):
+        billed = round_minutes(min(minutes, terms.threshold_minutes), rounding)
+        return (
+            amount_for_minutes(billed, rate) if state == "solved_hourly" else money(0)
+        )
+    return success_fee_amount(state, terms)
+
+
+# ---------------------------------------------------------------------------
+# Onsite visits and travel
+# ---------------------------------------------------------------------------
+
+
+def onsite_days(date_start, date_end, minimum_days=1):
+    """Billed days of a visit: the calendar days it spans, at least the
+    minimum.  ``date_end`` before ``date_start`` is bad input."""
+    if date_end < date_start:
+        raise PricingError(
+            "bad_dates",
+            "The visit ends (%(end)s) before it starts (%(start)s).",
+            start=date_start,
+            end=date_end,
+        )
+    return max((date_end - date_start).days + 1, minimum_days)
+
+
+def onsite_amount(days, day_rate, minimum_days=1):
+    """Day rate times the days, at least ``minimum_days``."""
+    if days <= 0:
+        raise PricingError(
+            "bad_days", "An onsite visit lasts at least one day (got %(d)s).", d=days
+        )
+    return money(max(days, minimum_days) * to_decimal(day_rate))
+
+
+def travel_cost(state, zones, default=None):
+    """Travel cost of a visit to a site in region ``state``.
+
+    ``zones`` is an iterable of ``(states, amount)``; the first zone listing
+    the state wins, else ``default`` (the "any other region" zone).  A site
+    without a region, or a region no zone covers without a default, is bad
+    input.
+    """
+    if not state:
+        raise PricingError(
+            "no_region", "The site has no region: the travel cost is unknown."
+        )
+    for states, amount in zones:
+        if state in states:
+            return money(amount)
+    if default is None:
+        raise PricingError(
+            "no_zone", "No travel zone covers region %(state)s.", state=state
+        )
+    return money(default)
+
+
+def first_purchase_of_family(purchases, line_key):
+    """Whether the purchase ``line_key`` is the customer's first of its family.
+
+    ``purchases`` are ``(key, family, date)`` of one customer; ties on the
+    date go to the smaller key (the one recorded first).
+    """
+    by_key = {key: (family, date) for key, family, date in purchases}
+    if line_key not in by_key:
+        raise PricingError("unknown_purchase", "Unknown purchase %(k)r.", k=line_key)
+    family, date = by_key[line_key]
+    earlier = [
+        (d, k) for k, f, d in purchases if f == family and (d, k) < (date, line_key)
+    ]
+    return not earlier
+
+
+# ---------------------------------------------------------------------------
+# Recurring fees
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A yearly price tier; each ``max_*`` is inclusive, ``None`` unbounded."""
+
+    amount: Decimal
+    max_employees: int | None = None
+    max_calls: int | None = None
+    max_complexity: int | None = None
+
+
+def _tier_index(tiers, attr, value):
+    for index, tier in enumerate(tiers):
+        bound = getattr(tier, attr)
+        if bound is None or value <= bound:
+            return index
+    raise PricingError(
+        "no_tier", "No tier accepts %(attr)s = %(value)s.", attr=attr, value=value
+    )
+
+
+def tier_for(tiers, employees=0, calls=0, complexity=1):
+    """Oktell: the highest tier reached by any criterion.
+
+    ``tiers`` are ordered from the smallest; returns ``(index, tier)``.
+    """
+    if not tiers:
+        raise PricingError("no_tier", "The plan has no price tiers.")
+    for name, value in (
+        ("employees", employees),
+        ("calls", calls),
+        ("complexity", complexity),
+    ):
+        if value < 0:
+            raise PricingError(
+                "negative_size", "The %(name)s cannot be negative.", name=name
+            )
+    index = max(
+        _tier_index(tiers, "max_employees", employees),
+        _tier_index(tiers, "max_calls", calls),
+        _tier_index(tiers, "max_complexity", complexity),
+    )
+    return index, tiers[index]
+
+
+def licence_share(licence_values, percent):
+    """Webitel: a percentage of the yearly licence value."""
+    percent = to_decimal(percent)
+    if percent < 0:
+        raise PricingError("negative_percent", "A percentage cannot be negative.")
+    return money(
+        sum((to_decimal(v) for v in licence_values), Decimal(0)) * percent / 100
+    )
+
+
+def recurring_fee(fee_type, fixed=0, tiers=(), size=None, licence_values=(), percent=0):
+    """The recurring fee of a plan for one contract."""
+    if fee_type == "none":
+        return money(0)
+    if fee_type == "fixed":
+        return money(fixed)
+    if fee_type == "tier":
+        return money(tier_for(tiers, **(size or {}))[1].amount)
+    if fee_type == "licence_share":
+        return licence_share(licence_values, percent)
+    raise PricingError("bad_fee_type", "Unknown fee type %(t)r.", t=fee_type)
