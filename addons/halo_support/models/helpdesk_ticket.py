@@ -1,0 +1,548 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .entitlement import (
+    Candidate,
+    IntakeFacts,
+    compute_verdict,
+    normalise_serial,
+    select_contract,
+)
+
+# helpdesk_mgmt's priority keys, read as the seeds' priorities.
+PRIORITY_LOW = "0"
+PRIORITY_NORMAL = "1"
+PRIORITY_HIGH = "2"
+PRIORITY_CRITICAL = "3"
+PRIORITIES = [
+    (PRIORITY_LOW, "Low"),
+    (PRIORITY_NORMAL, "Normal"),
+    (PRIORITY_HIGH, "High"),
+    (PRIORITY_CRITICAL, "Critical"),
+]
+PRIORITY_HELP = (
+    "Critical: the system cannot be used (an unplanned outage or degradation "
+    "with critical business impact).\n"
+    "High: degraded performance; an additional function is fully down while "
+    "the rest works.\n"
+    "Normal: a disruption the customer notices; an additional function "
+    "misbehaves; an inconvenient workaround exists.\n"
+    "Low: a question or a minor issue without business impact."
+)
+
+ENTITLEMENTS = [
+    ("covered", "Covered"),
+    ("not_authorised", "Not authorised"),
+    ("not_eligible", "Not eligible"),
+    ("excluded", "Excluded: quote"),
+    ("no_contract", "No contract"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    priority = fields.Selection(selection=PRIORITIES, help=PRIORITY_HELP)
+    support_category = fields.Selection(
+        related="type_id.support_category",
+        store=True,
+        string="Request category",
+        index=True,
+    )
+    support_request_date = fields.Date(
+        string="Request date",
+        default=fields.Date.context_today,
+        copy=False,
+        help="The day the request was received: eligibility and the contract "
+        "period are judged on it.",
+    )
+    support_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Product",
+        help="The product the request is about; with the serial number it "
+        "finds the contract and the covered product.",
+    )
+    support_serial = fields.Char(string="Serial number")
+    support_contract_id = fields.Many2one(
+        comodel_name="support.contract",
+        string="Support contract",
+        compute="_compute_support_contract_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        domain="[('partner_id', '=', commercial_partner_id)]",
+        help="Found from the requester's customer, the product and the serial "
+        "number; the agent chooses when several contracts match.",
+    )
+    support_contract_candidate_count = fields.Integer(
+        string="Matching contracts",
+        compute="_compute_support_contract_id",
+        store=True,
+        help="Active contracts of the customer that match the request.",
+    )
+    support_contract_ambiguous = fields.Boolean(
+        string="Contract to choose",
+        compute="_compute_support_contract_ambiguous",
+        store=True,
+        help="Several active contracts match the request: the agent chooses.",
+    )
+    support_plan_id = fields.Many2one(
+        related="support_contract_id.plan_id", string="Support plan", store=True
+    )
+    support_product_line_id = fields.Many2one(
+        comodel_name="support.contract.product",
+        string="Covered product",
+        compute="_compute_support_product_line_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        domain="[('contract_id', '=', support_contract_id)]",
+    )
+    entitlement = fields.Selection(
+        selection=ENTITLEMENTS,
+        compute="_compute_entitlement",
+        store=True,
+        index=True,
+        tracking=True,
+        help="Covered; not authorised (the requester is not an authorised "
+        "contact: the ticket is kept but not worked); not eligible (the "
+        "product is not covered by the plan's rule); excluded (the kind of "
+        "work is outside the plan: quote it); no contract. An agent's "
+        "override makes it covered.",
+    )
+    entitlement_auto = fields.Selection(
+        selection=ENTITLEMENTS,
+        string="Computed entitlement",
+        compute="_compute_entitlement",
+        store=True,
+        help="The verdict of the rules, before any override.",
+    )
+    entitlement_reason = fields.Text(compute="_compute_entitlement", store=True)
+    entitlement_override = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="An agent accepted the request as covered despite the rules.",
+    )
+    entitlement_override_reason = fields.Text(copy=False, tracking=True)
+    support_intake_note = fields.Text(
+        string="Intake note",
+        copy=False,
+        help="What intake noticed and rejected, e.g. a portal submission "
+        "against another customer's contract.",
+    )
+    support_flagged = fields.Boolean(
+        string="Flagged",
+        compute="_compute_support_flagged",
+        store=True,
+        help="Kept but not to be worked before an agent looks at it: the "
+        "requester is not authorised, or intake rejected part of the request.",
+    )
+
+    # ------------------------------------------------------------------
+    # Contract and covered product
+    # ------------------------------------------------------------------
+
+    def _support_contract_candidates(self):
+        """{ticket id: active contracts valid on the request day}, in one query."""
+        partners = self.mapped("commercial_partner_id")
+        contracts = (
+            self.env["support.contract"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("state", "=", "active")])
+            if partners
+            else self.env["support.contract"].sudo()
+        )
+        today = fields.Date.context_today(self)
+        result = {}
+        for ticket in self:
+            day = ticket.support_request_date or today
+            result[ticket.id] = contracts.filtered(
+                lambda c, t=ticket, d=day: (
+                    c.partner_id == t.commercial_partner_id
+                    and c.company_id == t.company_id
+                    and c._is_valid_on(d)
+                )
+            )
+        return result
+
+    @api.depends(
+        "commercial_partner_id",
+        "company_id",
+        "support_product_id",
+        "support_serial",
+        "support_request_date",
+    )
+    def _compute_support_contract_id(self):
+        candidates_of = self._support_contract_candidates()
+        for ticket in self:
+            contracts = candidates_of[ticket.id]
+            product = ticket.support_product_id
+            candidates = [
+                Candidate(
+                    key=contract.id,
+                    serials=frozenset(
+                        normalise_serial(s) for s in contract.line_ids.mapped("serial")
+                    ),
+                    product_keys=frozenset(contract.line_ids.product_id.ids),
+                    covers_product=bool(product)
+                    and contract.plan_id._covers_category(product.categ_id),
+                )
+                for contract in contracts
+            ]
+            current = ticket.support_contract_id
+            key, count = select_contract(
+                candidates,
+                serial=ticket.support_serial,
+                product_key=product.id,
+                current_key=current.id,
+            )
+            ticket.support_contract_candidate_count = count
+            ticket.support_contract_id = key or (
+                # Keep an agent's choice of a contract of the same customer
+                # when nothing better is known.
+                current
+                if not candidates and current.partner_id == ticket.commercial_partner_id
+                else False
+            )
+
+    @api.depends("support_contract_id", "support_contract_candidate_count")
+    def _compute_support_contract_ambiguous(self):
+        for ticket in self:
+            ticket.support_contract_ambiguous = (
+                not ticket.support_contract_id
+                and ticket.support_contract_candidate_count > 1
+            )
+
+    @api.depends("support_contract_id", "support_product_id", "support_serial")
+    def _compute_support_product_line_id(self):
+        for ticket in self:
+            lines = ticket.support_contract_id.sudo().line_ids
+            current = ticket.support_product_line_id
+            wanted = normalise_serial(ticket.support_serial)
+            if wanted:
+                match = lines.filtered(
+                    lambda ln, w=wanted: normalise_serial(ln.serial) == w
+                )
+            elif ticket.support_product_id:
+                match = lines.filtered(
+                    lambda ln, p=ticket.support_product_id: ln.product_id == p
+                )
+            else:
+                match = lines.browse()
+            if current and current in match:
+                continue
+            if len(match) == 1:
+                ticket.support_product_line_id = match
+            elif current in lines and not wanted and not ticket.support_product_id:
+                continue
+            else:
+                ticket.support_product_line_id = False
+
+    @api.constrains("support_contract_id", "support_product_line_id")
+    def _check_support_product_line(self):
+        for ticket in self:
+            line = ticket.support_product_line_id
+            if line and line.contract_id != ticket.support_contract_id:
+                raise ValidationError(
+                    self.env._(
+                        "Covered product: %(line)s is covered by contract "
+                        "%(line_contract)s, not by the ticket's contract "
+                        "%(contract)s. Choose a product of the ticket's contract.",
+                        line=line.display_name,
+                        line_contract=line.contract_id.name,
+                        contract=ticket.support_contract_id.name or "-",
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Entitlement
+    # ------------------------------------------------------------------
+
+    def _get_entitlement_facts(self):
+        """The plain facts the verdict of this ticket depends on."""
+        self.ensure_one()
+        contract = self.support_contract_id.sudo()
+        plan = contract.plan_id
+        line = self.support_product_line_id.sudo()
+        product = line.product_id or self.support_product_id
+        kind = self.type_id
+        if line:
+            licence = line.licence_registered
+        else:
+            licence = any(contract.line_ids.mapped("licence_registered"))
+        return IntakeFacts(
+            request_date=self.support_request_date or fields.Date.context_today(self),
+            has_requester=bool(self.partner_id),
+            contract_state=contract.state if contract else None,
+            contract_start=contract.date_start or None,
+            contract_end=contract.date_end or None,
+            candidate_count=self.support_contract_candidate_count,
+            requester_authorised=bool(contract)
+            and contract._is_authorised(self.partner_id),
+            eligibility_rule=plan.eligibility_rule or "none",
+            eligibility_months=plan.eligibility_months,
+            has_product=bool(line),
+            product_in_scope=not product
+            or not plan
+            or plan._covers_category(product.categ_id),
+            purchase_date=line.purchase_date or None,
+            bought_from_us=line.bought_from_us,
+            first_of_family=line.first_of_family,
+            licence_registered=licence,
+            kind_excluded=bool(kind) and kind in plan.excluded_type_ids,
+            kind_not_included=bool(kind)
+            and bool(plan.included_type_ids)
+            and kind not in plan.included_type_ids,
+        )
+
+    def _entitlement_message(self, verdict):
+        """The translated reason of a :class:`Verdict` for this ticket."""
+        self.ensure_one()
+        contract = self.support_contract_id.sudo()
+        plan = contract.plan_id
+        line = self.support_product_line_id.sudo()
+        product = (line.product_id or self.support_product_id).display_name or ""
+        states = dict(
+            self.env["support.contract"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        params = verdict.params
+        contacts = ", ".join(contract.contact_ids.mapped("name"))
+        messages = {
+            "no_requester": lambda: self.env._(
+                "The requester is unknown: link the ticket to a contact of the "
+                "customer."
+            ),
+            "no_contract": lambda: self.env._(
+                "%(customer)s has no active support contract for this request.",
+                customer=self.commercial_partner_id.display_name,
+            ),
+            "ambiguous": lambda: self.env._(
+                "%(count)s active contracts of %(customer)s match this request: "
+                "the agent chooses the contract.",
+                count=params["count"],
+                customer=self.commercial_partner_id.display_name,
+            ),
+            "contract_state": lambda: self.env._(
+                "Contract %(contract)s is %(state)s.",
+                contract=contract.name,
+                state=states.get(params["state"], params["state"]),
+            ),
+            "before_start": lambda: self.env._(
+                "Contract %(contract)s starts on %(date)s, after the request.",
+                contract=contract.name,
+                date=params["date"],
+            ),
+            "after_end": lambda: self.env._(
+                "Contract %(contract)s ended on %(date)s, before the request.",
+                contract=contract.name,
+                date=params["date"],
+            ),
+            "not_authorised": lambda: self.env._(
+                "%(requester)s is not an authorised contact of contract "
+                "%(contract)s. The request is kept but not worked until an "
+                "authorised contact (%(contacts)s) or %(customer)s asks us to "
+                "add %(requester)s to the contract.",
+                requester=self.partner_id.display_name,
+                contract=contract.name,
+                contacts=contacts or self.env._("none yet"),
+                customer=contract.partner_id.display_name,
+            ),
+            "no_product": lambda: self.env._(
+                "Plan %(plan)s covers only listed products: name a covered "
+                "product of contract %(contract)s (product and serial number).",
+                plan=plan.display_name,
+                contract=contract.name,
+            ),
+            "out_of_scope": lambda: self.env._(
+                "%(product)s is not in a product family plan %(plan)s covers.",
+                product=product,
+                plan=plan.display_name,
+            ),
+            "not_bought_from_us": lambda: self.env._(
+                "Plan %(plan)s covers only products bought from us; %(product)s "
+                "was bought elsewhere.",
+                plan=plan.display_name,
+                product=product,
+            ),
+            "no_purchase_date": lambda: self.env._(
+                "Plan %(plan)s covers products for %(months)s months after "
+                "purchase; the purchase date of %(product)s is unknown.",
+                plan=plan.display_name,
+                months=params["months"],
+                product=product,
+            ),
+            "purchase_in_future": lambda: self.env._(
+                "%(product)s was bought on %(date)s, after the request.",
+                product=product,
+                date=params["purchase_date"],
+            ),
+            "purchase_too_old": lambda: self.env._(
+                "Plan %(plan)s covers products for %(months)s months after "
+                "purchase; %(product)s was bought on %(date)s.",
+                plan=plan.display_name,
+                months=params["months"],
+                product=product,
+                date=params["purchase_date"],
+            ),
+            "not_first_of_family": lambda: self.env._(
+                "Plan %(plan)s covers only the customer's first product of a "
+                "family; %(product)s is not the first of its family.",
+                plan=plan.display_name,
+                product=product,
+            ),
+            "no_licence": lambda: self.env._(
+                "Plan %(plan)s requires a registered licence; none is "
+                "registered on contract %(contract)s.",
+                plan=plan.display_name,
+                contract=contract.name,
+            ),
+            "kind_excluded": lambda: self.env._(
+                "Plan %(plan)s excludes %(kind)s: the work needs a quote.",
+                plan=plan.display_name,
+                kind=self.type_id.display_name,
+            ),
+            "kind_not_included": lambda: self.env._(
+                "Plan %(plan)s does not include %(kind)s: the work needs a quote.",
+                plan=plan.display_name,
+                kind=self.type_id.display_name,
+            ),
+            "covered": lambda: self.env._(
+                "Covered by contract %(contract)s (plan %(plan)s).",
+                contract=contract.name,
+                plan=plan.display_name,
+            ),
+        }
+        return messages[verdict.code]()
+
+    def _get_entitlement_verdict(self):
+        """The rules' verdict of this ticket, as ``(verdict, reason)``."""
+        self.ensure_one()
+        verdict = compute_verdict(self._get_entitlement_facts())
+        return verdict.verdict, self._entitlement_message(verdict)
+
+    @api.depends(
+        "partner_id",
+        "commercial_partner_id",
+        "type_id",
+        "support_contract_id",
+        "support_contract_candidate_count",
+        "support_product_id",
+        "support_product_line_id",
+        "support_request_date",
+        "entitlement_override",
+        "entitlement_override_reason",
+    )
+    def _compute_entitlement(self):
+        for ticket in self:
+            verdict, reason = ticket._get_entitlement_verdict()
+            ticket.entitlement_auto = verdict
+            if ticket.entitlement_override and verdict != "covered":
+                ticket.entitlement = "covered"
+                ticket.entitlement_reason = self.env._(
+                    "Overridden by an agent: %(why)s\nRules: %(reason)s",
+                    why=ticket.entitlement_override_reason or "",
+                    reason=reason,
+                )
+            else:
+                ticket.entitlement = verdict
+                ticket.entitlement_reason = reason
+
+    def _recompute_entitlement(self):
+        """Judge these tickets again (contract terms or contacts changed)."""
+        names = ("entitlement", "entitlement_auto", "entitlement_reason")
+        for name in names:
+            self.env.add_to_compute(self._fields[name], self)
+        self._recompute_recordset(names)
+
+    @api.depends("entitlement", "support_intake_note")
+    def _compute_support_flagged(self):
+        for ticket in self:
+            ticket.support_flagged = ticket.entitlement == "not_authorised" or bool(
+                ticket.support_intake_note
+            )
+
+    @api.constrains("entitlement_override", "entitlement_override_reason")
+    def _check_entitlement_override_reason(self):
+        for ticket in self:
+            if (
+                ticket.entitlement_override
+                and not (ticket.entitlement_override_reason or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Override reason: ticket %(ticket)s overrides its "
+                        "entitlement; say why.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD and actions
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # A covered product chosen alone brings its contract.
+            if vals.get("support_product_line_id") and not vals.get(
+                "support_contract_id"
+            ):
+                line = self.env["support.contract.product"].browse(
+                    vals["support_product_line_id"]
+                )
+                vals["support_contract_id"] = line.sudo().contract_id.id
+        tickets = super().create(vals_list)
+        tickets.filtered(
+            lambda t: t.entitlement == "not_authorised"
+        )._notify_not_authorised()
+        return tickets
+
+    def write(self, vals):
+        if vals.get("support_product_line_id") and "support_contract_id" not in vals:
+            line = self.env["support.contract.product"].browse(
+                vals["support_product_line_id"]
+            )
+            vals = dict(vals, support_contract_id=line.sudo().contract_id.id)
+        return super().write(vals)
+
+    def _notify_not_authorised(self):
+        """Tell requesters who are not authorised how to become so."""
+        for ticket in self.sudo():
+            if not ticket.partner_id:
+                continue
+            ticket.message_post(
+                body=Markup("<p>%s</p>") % ticket.entitlement_reason,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                author_id=ticket.company_id.partner_id.id,
+                partner_ids=ticket.partner_id.ids,
+            )
+
+    def action_recompute_entitlement(self):
+        self._recompute_entitlement()
+        return True
+
+    def action_open_entitlement_override(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Override entitlement"),
+            "res_model": "support.entitlement.override",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_remove_entitlement_override(self):
+        self.write(
+            {"entitlement_override": False, "entitlement_override_reason": False}
+        )
+        return True

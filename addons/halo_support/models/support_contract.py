@@ -1,0 +1,365 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CONTRACT_STATES = [
+    ("draft", "Draft"),
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+    ("cancelled", "Cancelled"),
+    ("expired", "Expired"),
+]
+# Days ahead for the "expiring soon" filter and flag.
+EXPIRING_DAYS = 30
+
+
+class SupportContract(models.Model):
+    """A customer's subscription to a support plan."""
+
+    _name = "support.contract"
+    _description = "Support Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        tracking=True,
+        index=True,
+        domain="[('parent_id', '=', False)]",
+        help="The customer's commercial partner: a contact given here is "
+        "replaced by its company.",
+    )
+    plan_id = fields.Many2one(
+        comodel_name="support.plan",
+        tracking=True,
+        index=True,
+        check_company=True,
+        help="Required to activate the contract.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(
+        comodel_name="res.currency",
+        compute="_compute_currency_id",
+        store=True,
+        help="The plan's currency (the company's while no plan is set).",
+    )
+    date_start = fields.Date(
+        string="Start",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    date_end = fields.Date(string="End", tracking=True, help="Empty: until cancelled.")
+    state = fields.Selection(
+        selection=CONTRACT_STATES,
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    contact_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="support_contract_contact_rel",
+        column1="contract_id",
+        column2="partner_id",
+        string="Authorised contacts",
+        help="The only people who may open requests under this contract. A "
+        "company listed here authorises all of its contacts.",
+    )
+    line_ids = fields.One2many(
+        comodel_name="support.contract.product",
+        inverse_name="contract_id",
+        string="Covered products",
+        copy=True,
+    )
+    ticket_ids = fields.One2many(
+        comodel_name="helpdesk.ticket",
+        inverse_name="support_contract_id",
+        string="Tickets",
+    )
+    ticket_count = fields.Integer(compute="_compute_ticket_count")
+    line_count = fields.Integer(compute="_compute_line_count")
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Account manager",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    note = fields.Html(string="Notes")
+    is_expiring = fields.Boolean(
+        string="Expiring soon",
+        compute="_compute_is_expiring",
+        search="_search_is_expiring",
+        help=f"Active and ending within {EXPIRING_DAYS} days.",
+    )
+    color = fields.Integer()
+
+    @api.depends("plan_id.currency_id", "company_id.currency_id")
+    def _compute_currency_id(self):
+        for contract in self:
+            contract.currency_id = (
+                contract.plan_id.currency_id or contract.company_id.currency_id
+            )
+
+    def _compute_ticket_count(self):
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [("support_contract_id", "in", self.ids)],
+                ["support_contract_id"],
+                ["__count"],
+            )
+        )
+        counts = {contract.id: count for contract, count in groups}
+        for contract in self:
+            contract.ticket_count = counts.get(contract.id, 0)
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for contract in self:
+            contract.line_count = len(contract.line_ids)
+
+    @api.depends("state", "date_end")
+    def _compute_is_expiring(self):
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=EXPIRING_DAYS)
+        for contract in self:
+            contract.is_expiring = bool(
+                contract.state == "active"
+                and contract.date_end
+                and today <= contract.date_end <= limit
+            )
+
+    def _search_is_expiring(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        today = fields.Date.context_today(self)
+        domain = [
+            ("state", "=", "active"),
+            ("date_end", ">=", today),
+            ("date_end", "<=", today + timedelta(days=EXPIRING_DAYS)),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", "&", *domain]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end and contract.date_end < contract.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "End: contract %(contract)s ends on %(end)s, before it "
+                        "starts (%(start)s). Set an end on or after the start.",
+                        contract=contract.name,
+                        end=contract.date_end,
+                        start=contract.date_start,
+                    )
+                )
+
+    @api.constrains("state", "plan_id")
+    def _check_plan_required(self):
+        for contract in self:
+            if contract.state == "active" and not contract.plan_id:
+                raise ValidationError(
+                    self.env._(
+                        "Plan: contract %(contract)s cannot be active without a "
+                        "plan. Choose the plan first.",
+                        contract=contract.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _commercial_partner_vals(self, vals):
+        """Contracts belong to the commercial partner, never to a contact."""
+        if vals.get("partner_id"):
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            commercial = partner.sudo().commercial_partner_id
+            if commercial != partner:
+                vals = dict(vals, partner_id=commercial.id)
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._commercial_partner_vals(vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["name"] = self.env["ir.sequence"].with_company(
+                    company
+                ).next_by_code("support.contract") or self.env._("New")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals = self._commercial_partner_vals(vals)
+        res = super().write(vals)
+        if "contact_ids" in vals:
+            # Newly authorised requesters: their open tickets are judged again.
+            tickets = self.sudo().ticket_ids.filtered(lambda t: not t.closed)
+            tickets._recompute_entitlement()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        for contract in self:
+            if contract.state != "draft" or contract.sudo().ticket_ids:
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s has been in force or has tickets: "
+                        "cancel it instead of deleting it.",
+                        contract=contract.name,
+                    )
+                )
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for contract in self:
+            contract.access_url = f"/my/support/contract/{contract.id}"
+        return res
+
+    # ------------------------------------------------------------------
+    # State machine
+    # ------------------------------------------------------------------
+
+    def _check_transition(self, allowed, target):
+        wrong = self.filtered(lambda c: c.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s is %(state)s: it cannot become %(target)s.",
+                    contract=wrong[0].name,
+                    state=states[wrong[0].state],
+                    target=states[target],
+                )
+            )
+
+    def action_activate(self):
+        self._check_transition(("draft", "suspended"), "active")
+        today = fields.Date.context_today(self)
+        ended = self.filtered(lambda c: c.date_end and c.date_end < today)
+        if ended:
+            raise UserError(
+                self.env._(
+                    "End: contract %(contract)s ended on %(end)s; extend the end "
+                    "date before activating it.",
+                    contract=ended[0].name,
+                    end=ended[0].date_end,
+                )
+            )
+        self.write({"state": "active"})
+        return True
+
+    def action_suspend(self):
+        self._check_transition(("active",), "suspended")
+        self.write({"state": "suspended"})
+        return True
+
+    def action_cancel(self):
+        self._check_transition(("draft", "active", "suspended"), "cancelled")
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset_draft(self):
+        self._check_transition(("suspended", "cancelled", "expired"), "draft")
+        self.write({"state": "draft"})
+        return True
+
+    @api.model
+    def _cron_expire_contracts(self):
+        """Expire the active and suspended contracts whose end date has passed."""
+        today = fields.Date.context_today(self)
+        contracts = self.search(
+            [
+                ("state", "in", ("active", "suspended")),
+                ("date_end", "!=", False),
+                ("date_end", "<", today),
+            ]
+        )
+        contracts.write({"state": "expired"})
+        return contracts
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _is_authorised(self, partner):
+        """True when ``partner`` may open requests under this contract.
+
+        The partner is authorised when it, or one of its parents up to its
+        commercial partner, is an authorised contact of the contract.
+        """
+        self.ensure_one()
+        if not partner:
+            return False
+        contacts = self.sudo().contact_ids
+        current = partner.sudo()
+        while current:
+            if current in contacts:
+                return True
+            if current == current.commercial_partner_id:
+                break
+            current = current.parent_id
+        return False
+
+    def _is_valid_on(self, day):
+        """Active and in force on ``day``."""
+        self.ensure_one()
+        return (
+            self.state == "active"
+            and self.date_start <= day
+            and (not self.date_end or day <= self.date_end)
+        )
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action["domain"] = [("support_contract_id", "=", self.id)]
+        action["context"] = {
+            "default_support_contract_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
+
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "halo_support.support_contract_product_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action

@@ -1,0 +1,209 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .entitlement import RULE_PURCHASED_WITHIN
+
+ELIGIBILITY_RULES = [
+    ("none", "None"),
+    ("purchased_within", "Product bought from us within N months"),
+    ("first_of_family", "First product of a family"),
+    ("registered_licence", "Registered licence required"),
+]
+
+
+class SupportPlan(models.Model):
+    """A vendor's support package (H2S Free, infotel Variant 2, Oktell…)."""
+
+    _name = "support.plan"
+    _description = "Support Plan"
+    _inherit = ["mail.thread"]
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Short reference of the plan, unique per company (e.g. H2S-FREE).",
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="Archived plans cannot be chosen for new contracts; the contracts "
+        "that use them keep them.",
+    )
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(
+        comodel_name="res.currency",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+        tracking=True,
+    )
+    vendor_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Vendor",
+        tracking=True,
+        help="The company whose support policy this plan encodes.",
+    )
+    description = fields.Html(translate=True)
+    product_categ_ids = fields.Many2many(
+        comodel_name="product.category",
+        relation="support_plan_product_category_rel",
+        column1="plan_id",
+        column2="categ_id",
+        string="Covered product families",
+        help="Products of these categories (and their sub-categories) are "
+        "covered. Empty: any product.",
+    )
+    platform_ids = fields.Many2many(
+        comodel_name="support.platform",
+        relation="support_plan_platform_rel",
+        column1="plan_id",
+        column2="platform_id",
+        string="Open-source platforms",
+    )
+    channel_ids = fields.Many2many(
+        comodel_name="support.channel",
+        relation="support_plan_channel_rel",
+        column1="plan_id",
+        column2="channel_id",
+        string="Allowed channels",
+    )
+    eligibility_rule = fields.Selection(
+        selection=ELIGIBILITY_RULES,
+        required=True,
+        default="none",
+        tracking=True,
+        help="Which requests the plan accepts beyond the authorised contacts: "
+        "none (any covered product); products bought from us within N months "
+        "(H2S Free: 3); the customer's first product of a family (H2S Start); "
+        "a registered licence (Oktell).",
+    )
+    eligibility_months = fields.Integer(
+        string="Months after purchase",
+        tracking=True,
+        help="For the rule 'bought from us within N months': N.",
+    )
+    included_type_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.type",
+        relation="support_plan_included_type_rel",
+        column1="plan_id",
+        column2="type_id",
+        string="Included kinds of work",
+        help="When set, only these kinds of request are covered; other kinds "
+        "need a quote.",
+    )
+    excluded_type_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.type",
+        relation="support_plan_excluded_type_rel",
+        column1="plan_id",
+        column2="type_id",
+        string="Excluded kinds of work",
+        help="Requests of these kinds are out of the plan's scope and need a quote.",
+    )
+    included_work = fields.Html(
+        translate=True, help="The vendor's wording of the work the plan includes."
+    )
+    excluded_work = fields.Html(
+        translate=True, help="The vendor's wording of the work the plan excludes."
+    )
+    contract_ids = fields.One2many(
+        comodel_name="support.contract",
+        inverse_name="plan_id",
+        string="Contracts",
+    )
+    contract_count = fields.Integer(compute="_compute_contract_count")
+
+    @api.depends("contract_ids")
+    def _compute_contract_count(self):
+        groups = self.env["support.contract"]._read_group(
+            [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+        )
+        counts = {plan.id: count for plan, count in groups}
+        for plan in self:
+            plan.contract_count = counts.get(plan.id, 0)
+
+    @api.constrains("code", "company_id")
+    def _check_code_unique(self):
+        for plan in self:
+            duplicate = self.with_context(active_test=False).search_count(
+                [
+                    ("id", "!=", plan.id),
+                    ("code", "=", plan.code),
+                    ("company_id", "=", plan.company_id.id),
+                ]
+            )
+            if duplicate:
+                raise ValidationError(
+                    self.env._(
+                        "Code: another plan of this company already uses the "
+                        "code %(code)s. Choose a different code.",
+                        code=plan.code,
+                    )
+                )
+
+    @api.constrains("eligibility_rule", "eligibility_months")
+    def _check_eligibility_months(self):
+        for plan in self:
+            if plan.eligibility_months < 0 or (
+                plan.eligibility_rule == RULE_PURCHASED_WITHIN
+                and plan.eligibility_months <= 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Months after purchase: plan %(plan)s accepts products "
+                        "bought within N months; set N to a positive number "
+                        "(H2S Free: 3).",
+                        plan=plan.display_name,
+                    )
+                )
+
+    @api.constrains("included_type_ids", "excluded_type_ids")
+    def _check_kinds_of_work(self):
+        for plan in self:
+            both = plan.included_type_ids & plan.excluded_type_ids
+            if both:
+                raise ValidationError(
+                    self.env._(
+                        "Kinds of work: %(kinds)s cannot be both included and "
+                        "excluded by plan %(plan)s; remove them from one list.",
+                        kinds=", ".join(both.mapped("name")),
+                        plan=plan.display_name,
+                    )
+                )
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = (
+                f"[{plan.code}] {plan.name}" if plan.code else (plan.name or "")
+            )
+
+    def _covers_category(self, category):
+        """True when the plan covers products of ``category``."""
+        self.ensure_one()
+        if not self.product_categ_ids:
+            return True
+        if not category:
+            return False
+        # parent_path ("1/5/7/") holds the ancestors: no query per product.
+        path = category.sudo().parent_path or ""
+        return any(
+            path.startswith(family.parent_path or "-")
+            for family in self.sudo().product_categ_ids
+        )
+
+    def action_view_contracts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "halo_support.support_contract_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action

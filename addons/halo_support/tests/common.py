@@ -1,0 +1,138 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class SupportCommon:
+    """Plans, customers and contracts shared by the Odoo tests."""
+
+    @classmethod
+    def setup_support(cls):
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.today = fields.Date.context_today(cls.env["support.contract"])
+        Partner = cls.env["res.partner"]
+        Category = cls.env["product.category"]
+        cls.categ_telephony = Category.create({"name": "Telephony (test)"})
+        cls.categ_cards = Category.create(
+            {"name": "Sangoma cards (test)", "parent_id": cls.categ_telephony.id}
+        )
+        cls.categ_gateways = Category.create(
+            {"name": "SmartNode gateways (test)", "parent_id": cls.categ_telephony.id}
+        )
+        cls.categ_other = Category.create({"name": "Printers (test)"})
+        Product = cls.env["product.product"]
+        cls.card = Product.create(
+            {"name": "Sangoma A101 (test)", "categ_id": cls.categ_cards.id}
+        )
+        cls.gateway = Product.create(
+            {"name": "SmartNode 4100 (test)", "categ_id": cls.categ_gateways.id}
+        )
+        cls.printer = Product.create(
+            {"name": "Printer (test)", "categ_id": cls.categ_other.id}
+        )
+        cls.oktell = Product.create(
+            {"name": "Oktell call centre (test)", "categ_id": cls.categ_telephony.id}
+        )
+        cls.kind_incident = cls.env.ref("halo_support.ticket_type_incident")
+        cls.kind_bug = cls.env.ref("halo_support.ticket_type_bug")
+        cls.kind_configuration = cls.env.ref("halo_support.ticket_type_configuration")
+        Kind = cls.env["helpdesk.ticket.type"]
+        cls.kind_report = Kind.create(
+            {"name": "Writing or changing reports", "support_category": "configuration"}
+        )
+        cls.kind_training = Kind.create(
+            {"name": "Training", "support_category": "consultation"}
+        )
+        cls.kind_plugin = Kind.create(
+            {
+                "name": "Writing or changing plug-ins",
+                "support_category": "configuration",
+            }
+        )
+        Plan = cls.env["support.plan"]
+        cls.plan_free = Plan.create(
+            {
+                "name": "H2S Free (test)",
+                "code": "T-H2S-FREE",
+                "eligibility_rule": "purchased_within",
+                "eligibility_months": 3,
+                "product_categ_ids": [
+                    (6, 0, [cls.categ_cards.id, cls.categ_gateways.id])
+                ],
+                "channel_ids": [
+                    (6, 0, cls.env.ref("halo_support.support_channel_remote").ids)
+                ],
+            }
+        )
+        cls.plan_start = Plan.create(
+            {
+                "name": "H2S Start (test)",
+                "code": "T-H2S-START",
+                "eligibility_rule": "first_of_family",
+                "product_categ_ids": [(6, 0, [cls.categ_telephony.id])],
+            }
+        )
+        cls.plan_oktell = Plan.create(
+            {
+                "name": "Oktell yearly support (test)",
+                "code": "T-OKTELL",
+                "eligibility_rule": "registered_licence",
+                "excluded_type_ids": [
+                    (6, 0, (cls.kind_report | cls.kind_training | cls.kind_plugin).ids)
+                ],
+            }
+        )
+        cls.plan_pro = Plan.create({"name": "H2S Pro (test)", "code": "T-H2S-PRO"})
+        # Customer A with two people, customer B with one.
+        cls.customer_a = Partner.create(
+            {"name": "Customer A (test)", "is_company": True}
+        )
+        cls.alice = Partner.create(
+            {"name": "Alice A", "parent_id": cls.customer_a.id, "email": "alice@a.test"}
+        )
+        cls.adam = Partner.create(
+            {"name": "Adam A", "parent_id": cls.customer_a.id, "email": "adam@a.test"}
+        )
+        cls.customer_b = Partner.create(
+            {"name": "Customer B (test)", "is_company": True}
+        )
+        cls.bob = Partner.create(
+            {"name": "Bob B", "parent_id": cls.customer_b.id, "email": "bob@b.test"}
+        )
+
+    @classmethod
+    def months_ago(cls, months, days=0):
+        return cls.today - relativedelta(months=months, days=days)
+
+    @classmethod
+    def make_contract(
+        cls, partner, plan, contacts=(), lines=(), state="active", **vals
+    ):
+        contract = cls.env["support.contract"].create(
+            {
+                "partner_id": partner.id,
+                "plan_id": plan.id,
+                "date_start": vals.pop("date_start", cls.months_ago(12)),
+                "contact_ids": [(6, 0, [c.id for c in contacts])],
+                "line_ids": [(0, 0, line) for line in lines],
+                **vals,
+            }
+        )
+        if state == "active":
+            contract.action_activate()
+        return contract
+
+    @classmethod
+    def make_ticket(cls, partner, **vals):
+        return cls.env["helpdesk.ticket"].create(
+            {
+                "name": vals.pop("name", "Request"),
+                "description": "<p>Help</p>",
+                "partner_id": partner.id,
+                **vals,
+            }
+        )
