@@ -323,21 +323,15 @@ def cmd_test(options):
                 flush=True,
             )
             ours = ",".join(f"/{a}" for a in addons)
-            upstream_post = (
-                ",".join(f"post_install/{a}" for a in UPSTREAM_ADDONS)
-                if not options.no_upstream
-                else ""
-            )
-            tags = ",".join(
-                t for t in (ours, upstream_post, *upstream_exclusions()) if t
-            )
-            counts = run_odoo_tests(params, db, data_dir, logfile, addons, tags)
+            counts = run_odoo_tests(params, db, data_dir, logfile, addons, ours)
             results.append(counts)
             if counts["rc"] or counts["failures"] or counts["errors"]:
                 failures.append("Odoo tests of our addons")
             if not counts["tests"]:
                 failures.append("Odoo ran no test of our addons")
             if not options.no_upstream:
+                # at_install and post_install tests of the OCA addons, run once the
+                # registry holds every module, ours included (see odoo_runner.py)
                 print("== OCA suites we extend, with our addons loaded", flush=True)
                 tags = ",".join(
                     [*(f"/{a}" for a in UPSTREAM_ADDONS), *upstream_exclusions()]
