@@ -422,7 +422,15 @@ def serve(params, db, data_dir, http_port, logfile=None, quiet=False):
     )
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def cmd_run(options):
+    # Ctrl-C, or a TERM from a supervisor, stops Odoo then PostgreSQL; a shell
+    # may have started us with SIGINT ignored, so install both handlers.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     check_odoo()
     install_requirements()
     data_dir = os.path.join(CACHE, "run-data")
