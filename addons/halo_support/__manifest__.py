@@ -21,7 +21,10 @@
         "views/support_contract_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
+        "views/portal_templates.xml",
         "views/support_menus.xml",
+        "wizards/support_entitlement_override_views.xml",
     ],
+    "demo": ["data/halo_support_demo.xml"],
     "installable": True,
 }

@@ -456,11 +456,13 @@ class HelpdeskTicket(models.Model):
                 ticket.entitlement_reason = reason
 
     def _recompute_entitlement(self):
-        """Judge these tickets again (contract terms or contacts changed)."""
-        names = ("entitlement", "entitlement_auto", "entitlement_reason")
-        for name in names:
-            self.env.add_to_compute(self._fields[name], self)
-        self._recompute_recordset(names)
+        """Judge these tickets again (contract terms or contacts changed).
+
+        Marking a dependency as modified also reaches every field computed
+        from the verdict, here and in the addons that extend it.
+        """
+        self.modified(["entitlement_override"])
+        self.flush_recordset()
 
     @api.depends("entitlement", "support_intake_note")
     def _compute_support_flagged(self):

@@ -24,6 +24,7 @@ class SupportCommon:
             {"name": "SmartNode gateways (test)", "parent_id": cls.categ_telephony.id}
         )
         cls.categ_other = Category.create({"name": "Printers (test)"})
+        cls.categ_call_centre = Category.create({"name": "Call centre (test)"})
         Product = cls.env["product.product"]
         cls.card = Product.create(
             {"name": "Sangoma A101 (test)", "categ_id": cls.categ_cards.id}
@@ -35,7 +36,7 @@ class SupportCommon:
             {"name": "Printer (test)", "categ_id": cls.categ_other.id}
         )
         cls.oktell = Product.create(
-            {"name": "Oktell call centre (test)", "categ_id": cls.categ_telephony.id}
+            {"name": "Oktell call centre (test)", "categ_id": cls.categ_call_centre.id}
         )
         cls.kind_incident = cls.env.ref("halo_support.ticket_type_incident")
         cls.kind_bug = cls.env.ref("halo_support.ticket_type_bug")
@@ -81,6 +82,7 @@ class SupportCommon:
                 "name": "Oktell yearly support (test)",
                 "code": "T-OKTELL",
                 "eligibility_rule": "registered_licence",
+                "product_categ_ids": [(6, 0, cls.categ_call_centre.ids)],
                 "excluded_type_ids": [
                     (6, 0, (cls.kind_report | cls.kind_training | cls.kind_plugin).ids)
                 ],

@@ -1,0 +1,113 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.http import request
+
+from odoo.addons.helpdesk_type.controllers.main import HelpdeskTicketControllerTypes
+
+
+class HelpdeskTicketControllerSupport(HelpdeskTicketControllerTypes):
+    """The portal ticket form of helpdesk_mgmt, with the contract and product."""
+
+    def _support_contract_choices(self):
+        """The requester's active contracts, each with whether they may use it."""
+        user = request.env.user
+        contracts = (
+            request.env["support.contract"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", user.commercial_partner_id.id),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        return [
+            {
+                "contract": contract,
+                "authorised": contract._is_authorised(user.partner_id),
+            }
+            for contract in contracts
+        ]
+
+    def _get_create_new_ticket_values(self, **kw):
+        values = super()._get_create_new_ticket_values(**kw)
+        choices = self._support_contract_choices()
+        values["support_contract_choices"] = choices
+        values["support_product_lines"] = request.env["support.contract.product"].sudo()
+        for choice in choices:
+            if choice["authorised"]:
+                values["support_product_lines"] |= choice["contract"].line_ids
+        return values
+
+    @staticmethod
+    def _int_or_zero(value):
+        try:
+            return int(value or 0)
+        except (TypeError, ValueError):
+            return -1
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        vals.update(self._prepare_support_vals(**kw))
+        return vals
+
+    def _prepare_support_vals(self, **kw):
+        """Contract and covered product of a portal submission.
+
+        The submitted ids are not trusted: a contract or product of another
+        customer is ignored and the ticket is flagged with an intake note, but
+        it is kept.
+        """
+        env = request.env
+        user = env.user
+        commercial = user.commercial_partner_id
+        vals = {}
+        notes = []
+        contract_id = self._int_or_zero(kw.get("support_contract"))
+        line_id = self._int_or_zero(kw.get("support_product_line"))
+        contract = env["support.contract"].sudo()
+        if contract_id:
+            contract = (
+                contract.browse(contract_id).exists() if contract_id > 0 else contract
+            )
+            if contract and contract.partner_id == commercial:
+                vals["support_contract_id"] = contract.id
+            else:
+                contract = contract.browse()
+                notes.append(
+                    env._(
+                        "The portal submission named contract #%(ref)s, which is "
+                        "not a contract of %(customer)s: it was ignored.",
+                        ref=kw.get("support_contract"),
+                        customer=commercial.display_name,
+                    )
+                )
+        if line_id:
+            line = env["support.contract.product"].sudo()
+            line = line.browse(line_id).exists() if line_id > 0 else line
+            if (
+                line
+                and line.contract_id.partner_id == commercial
+                and (not contract or line.contract_id == contract)
+            ):
+                vals.update(
+                    {
+                        "support_contract_id": line.contract_id.id,
+                        "support_product_line_id": line.id,
+                        "support_product_id": line.product_id.id,
+                        "support_serial": line.serial,
+                    }
+                )
+            else:
+                notes.append(
+                    env._(
+                        "The portal submission named covered product #%(ref)s, "
+                        "which is not a product of %(customer)s's contract: it "
+                        "was ignored.",
+                        ref=kw.get("support_product_line"),
+                        customer=commercial.display_name,
+                    )
+                )
+        if notes:
+            vals["support_intake_note"] = "\n".join(notes)
+        return vals
