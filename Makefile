@@ -3,13 +3,14 @@
 PYTHON ?= python3
 HARNESS = $(PYTHON) tools/harness.py
 
-.PHONY: help test run lint bench dev-test install-deps screenshots
+.PHONY: help test run lint bench dev-test install-deps pot
 
 help:
 	@echo "make test      install requirements, run every test on a fresh database"
 	@echo "make run       demo database and Odoo on http://localhost:8069"
 	@echo "make lint      pre-commit: ruff, ruff-format, pylint-odoo"
 	@echo "make bench     benchmarks (ratios against references measured in the same run)"
+	@echo "make pot       export the addons' translation templates (i18n/*.pot)"
 	@echo "make dev-test ADDONS=\"support_sla\"   fast loop on a template database"
 
 install-deps:
@@ -30,3 +31,6 @@ lint:
 
 bench:
 	$(HARNESS) bench
+
+pot:
+	$(HARNESS) pot

@@ -583,6 +583,52 @@ def cmd_bench(options):
     return 0
 
 
+def cmd_pot(options):
+    """Export each addon's translation template to addons/<addon>/i18n/<addon>.pot."""
+    check_odoo()
+    os.makedirs(os.path.join(CACHE, "logs"), exist_ok=True)
+    logfile = os.path.join(CACHE, "logs", "pot.log")
+    with postgres("test") as params:
+        db = f"halo_pot_{os.getpid()}"
+        data_dir = tempfile.mkdtemp(prefix="odoo-data-", dir=CACHE)
+        try:
+            install = odoo_args(
+                params,
+                db,
+                data_dir,
+                extra=[
+                    "--stop-after-init",
+                    f"--init={','.join(OUR_ADDONS)}",
+                    "--log-level=warn",
+                    "--without-demo=all",
+                ],
+            )
+            if run_logged(install, logfile):
+                die(f"installing the addons failed, see {logfile}")
+            for addon in OUR_ADDONS:
+                target = os.path.join(ADDONS_DIR, addon, "i18n", f"{addon}.pot")
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                export = odoo_args(
+                    params,
+                    db,
+                    data_dir,
+                    extra=[
+                        "--stop-after-init",
+                        f"--i18n-export={target}",
+                        f"--modules={addon}",
+                        "--log-level=warn",
+                    ],
+                )
+                if run_logged(export, logfile):
+                    die(f"exporting {addon} failed, see {logfile}")
+                print(f"wrote {os.path.relpath(target, ROOT)}")
+        finally:
+            with contextlib.suppress(Exception):
+                pgcluster.drop_database(params, db)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -598,8 +644,10 @@ def main():
     dev.add_argument("--keep", action="store_true", help="keep the database")
     bench = sub.add_parser("bench", help="benchmarks (make bench)")
     bench.add_argument("--only", nargs="*", help="substrings of benchmark file names")
+    sub.add_parser("pot", help="export the translation templates (make pot)")
     options = parser.parse_args()
     handler = {
+        "pot": cmd_pot,
         "test": cmd_test,
         "run": cmd_run,
         "dev-test": cmd_dev_test,
