@@ -1,1 +1,5 @@
+from . import engine
 from . import models
+from . import report
+from . import wizards
+from . import controllers

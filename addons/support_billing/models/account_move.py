@@ -1,0 +1,208 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    support_contract_id = fields.Many2one(
+        comodel_name="support.contract",
+        string="Support contract",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
+        help="The contract whose usage (time, fees, onsite days) this invoice "
+        "bills; packs of hours on it top up this contract's wallet.",
+    )
+    support_billing_run_id = fields.Many2one(
+        comodel_name="support.billing.run",
+        string="Billing run",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
+    )
+    support_period_start = fields.Date(copy=False, readonly=True)
+    support_period_end = fields.Date(copy=False, readonly=True)
+
+    def init(self):
+        # One usage invoice per contract and period, whatever the concurrency.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS account_move_support_period_uniq
+               ON account_move (support_contract_id, support_period_start)
+               WHERE support_contract_id IS NOT NULL
+                 AND support_period_start IS NOT NULL
+                 AND state != 'cancel'"""
+        )
+
+    # ------------------------------------------------------------------
+    # Packs of hours
+    # ------------------------------------------------------------------
+
+    def _support_pack_lines(self):
+        return self.invoice_line_ids.filtered(
+            lambda line: (
+                line.display_type == "product"
+                and line.product_id.support_pack_hours > 0
+            )
+        )
+
+    def _support_pack_wallet(self, line):
+        """The time wallet a pack line tops up."""
+        contract = line.support_contract_id or line.move_id.support_contract_id
+        if not contract:
+            contracts = self.env["support.contract"].search(
+                [
+                    ("partner_id", "=", line.move_id.commercial_partner_id.id),
+                    ("state", "=", "active"),
+                    ("company_id", "=", line.move_id.company_id.id),
+                ]
+            )
+            with_wallet = contracts.filtered(lambda c: c._support_wallet("time", False))
+            contract = with_wallet if len(with_wallet) == 1 else contracts
+        if len(contract) != 1:
+            raise UserError(
+                self.env._(
+                    "Support contract: %(product)s on %(invoice)s tops up a support "
+                    "wallet, but %(partner)s has %(count)s active contracts. Set "
+                    "the contract on the invoice line.",
+                    product=line.product_id.display_name,
+                    invoice=line.move_id.display_name,
+                    partner=line.move_id.commercial_partner_id.display_name,
+                    count=len(contract),
+                )
+            )
+        wallet = contract._support_wallet("time", create=False)
+        if not wallet:
+            wallet = (
+                self.env["support.wallet"]
+                .sudo()
+                .create(
+                    {
+                        "contract_id": contract.id,
+                        "unit": contract.plan_id.wallet_unit
+                        if contract.plan_id.wallet_unit != "none"
+                        else "hour",
+                        "date_end": contract.date_end,
+                    }
+                )
+            )
+        return wallet
+
+    def _support_pack_net(self, line):
+        entries = (
+            self.env["support.wallet.entry"]
+            .sudo()
+            .search([("move_line_id", "=", line.id)])
+        )
+        return sum(entries.mapped("amount")), entries.wallet_id[:1]
+
+    def _support_grant_packs(self):
+        """Posting: grant (invoice) or take back (credit note) pack hours,
+        once per invoice line."""
+        for move in self.filtered(
+            lambda m: m.move_type in ("out_invoice", "out_refund")
+        ):
+            for line in move._support_pack_lines():
+                minutes = round(line.product_id.support_pack_hours * 60 * line.quantity)
+                if minutes <= 0:
+                    continue
+                net, wallet = move._support_pack_net(line)
+                if net:
+                    continue
+                wallet = move._support_pack_wallet(line)
+                if move.move_type == "out_invoice":
+                    vals = {
+                        "kind": "grant",
+                        "amount": minutes,
+                        "reason": self.env._(
+                            "%(product)s, %(invoice)s",
+                            product=line.product_id.display_name,
+                            invoice=move.name,
+                        ),
+                    }
+                else:
+                    vals = {
+                        "kind": "adjustment",
+                        "amount": -minutes,
+                        "reason": self.env._(
+                            "Credit note %(invoice)s: %(product)s",
+                            invoice=move.name,
+                            product=line.product_id.display_name,
+                        ),
+                    }
+                self.env["support.wallet.entry"].sudo().create(
+                    dict(vals, wallet_id=wallet.id, move_line_id=line.id)
+                )
+
+    def _support_revoke_packs(self):
+        """Reset to draft or cancel: undo what posting granted."""
+        for move in self:
+            for line in move._support_pack_lines():
+                net, wallet = move._support_pack_net(line)
+                if not net:
+                    continue
+                self.env["support.wallet.entry"].sudo().create(
+                    {
+                        "wallet_id": wallet.id,
+                        "kind": "adjustment",
+                        "amount": -net,
+                        "move_line_id": line.id,
+                        "reason": self.env._(
+                            "%(invoice)s reset to draft or cancelled",
+                            invoice=move.name,
+                        ),
+                    }
+                )
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        posted._support_grant_packs()
+        return posted
+
+    def button_draft(self):
+        self._support_revoke_packs()
+        return super().button_draft()
+
+    def button_cancel(self):
+        self._support_revoke_packs()
+        res = super().button_cancel()
+        self._support_release_sources()
+        return res
+
+    def _support_release_sources(self):
+        """A cancelled usage invoice bills nothing: its sources are free to be
+        billed again by the next run."""
+        lines = self.line_ids
+        self.env["account.analytic.line"].sudo().search(
+            [("support_invoice_line_id", "in", lines.ids)]
+        ).write({"support_invoice_line_id": False})
+        self.env["helpdesk.ticket"].sudo().search(
+            [("success_fee_invoice_line_id", "in", lines.ids)]
+        ).with_context(support_billing_no_eval=True).write(
+            {"success_fee_invoice_line_id": False}
+        )
+        orders = (
+            self.env["fsm.order"]
+            .sudo()
+            .search([("support_invoice_line_id", "in", lines.ids)])
+        )
+        for order in orders:
+            order.write(
+                {
+                    "support_invoice_line_id": False,
+                    "invoice_lines": [
+                        (3, line.id) for line in order.invoice_lines & lines
+                    ],
+                }
+            )
+
+    def action_support_view_contract(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.contract",
+            "view_mode": "form",
+            "res_id": self.support_contract_id.id,
+        }

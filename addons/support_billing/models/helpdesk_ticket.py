@@ -1,0 +1,644 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..engine import pricing
+from .support_billing_rule import OUTCOMES
+
+CAUSES = [
+    ("unknown", "Not known yet"),
+    ("product", "The product (vendor's side)"),
+    ("customer", "The customer (network, settings, operator)"),
+    ("third_party", "A third party (carrier, hosting, CRM vendor)"),
+    ("customer_hardware", "The customer's hardware or software"),
+]
+AGREEMENT_CHANNELS = [
+    ("portal", "Accepted on the portal"),
+    ("email", "In writing (email)"),
+    ("phone", "Recorded call"),
+]
+WRITTEN_CHANNELS = ("portal", "email")
+SUCCESS_FEE_STATES = [
+    ("none", "Order not accepted"),
+    ("hourly", "Hourly work"),
+    ("report_sent", "Preliminary report sent"),
+    ("fee_accepted", "Success fee accepted"),
+    ("solved_hourly", "Solved within the threshold"),
+    ("refused", "Success fee refused"),
+    ("solved", "Solved (success fee)"),
+    ("not_solved", "Not solved (success fee)"),
+]
+# Fields whose change re-judges the time of a ticket.
+BILLING_TRIGGERS = {
+    "type_id",
+    "partner_id",
+    "support_contract_id",
+    "support_product_id",
+    "support_serial",
+    "support_cause",
+    "support_outcome",
+    "support_rnd_escalated",
+    "support_agreement_date",
+    "support_agreement_channel",
+    "success_fee_state",
+    "entitlement_override",
+}
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    support_cause = fields.Selection(
+        selection=CAUSES,
+        string="Cause",
+        default="unknown",
+        tracking=True,
+        help="Where the cause lies: work on causes on the customer's side is "
+        "paid under infotel and Webitel terms.",
+    )
+    support_outcome = fields.Selection(
+        selection=OUTCOMES,
+        string="Outcome",
+        default="none",
+        tracking=True,
+        help="How the case ended; Sangoma: a 'bug' solved by standard "
+        "configuration uses credits, an R&D patch or update refunds them.",
+    )
+    support_rnd_escalated = fields.Boolean(string="Escalated to R&D", tracking=True)
+    support_agreement_date = fields.Date(
+        string="Paid work agreed on",
+        tracking=True,
+        copy=False,
+        help="The customer agreed to paid work on this day; billable time "
+        "counts from it.",
+    )
+    support_agreement_channel = fields.Selection(
+        selection=AGREEMENT_CHANNELS,
+        string="Agreed by",
+        tracking=True,
+        copy=False,
+    )
+    support_agreement_partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Agreed by contact", copy=False
+    )
+    support_agreement_required = fields.Selection(
+        related="support_contract_id.plan_id.agreement_required",
+        string="Paid work needs",
+    )
+    support_quota_state = fields.Selection(
+        selection=[
+            ("none", "Not counted"),
+            ("counted", "Counted in the quota"),
+            ("exceeded", "Beyond the quota"),
+        ],
+        string="Request quota",
+        default="none",
+        copy=False,
+        readonly=True,
+        tracking=True,
+    )
+    support_quota_wallet_id = fields.Many2one(
+        comodel_name="support.wallet", string="Quota wallet", copy=False, readonly=True
+    )
+    # --- success fee -----------------------------------------------------
+    success_fee_enabled = fields.Boolean(
+        related="support_contract_id.plan_id.success_fee", string="Success fee plan"
+    )
+    success_fee_state = fields.Selection(
+        selection=SUCCESS_FEE_STATES,
+        string="Success fee",
+        default="none",
+        required=True,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    success_fee_report_id = fields.Many2one(
+        comodel_name="ir.attachment",
+        string="Preliminary report",
+        copy=False,
+        help="Attach the preliminary report before sending it at the threshold.",
+    )
+    success_fee_date = fields.Date(
+        copy=False, readonly=True, help="The day the case reached its final state."
+    )
+    success_fee_amount = fields.Monetary(
+        compute="_compute_success_fee_amount",
+        store=True,
+        currency_field="support_currency_id",
+    )
+    success_fee_invoice_line_id = fields.Many2one(
+        comodel_name="account.move.line",
+        string="Success fee invoice line",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        index="btree_not_null",
+    )
+    support_currency_id = fields.Many2one(
+        related="support_contract_id.plan_id.currency_id", string="Billing currency"
+    )
+    # --- summary -------------------------------------------------------
+    support_billable_amount = fields.Monetary(
+        string="Billable time",
+        compute="_compute_support_billing_summary",
+        currency_field="support_currency_id",
+    )
+    support_wallet_hours = fields.Float(
+        string="Wallet time (h)", compute="_compute_support_billing_summary"
+    )
+    support_billable_hours = fields.Float(
+        string="Billable (h)", compute="_compute_support_billing_summary"
+    )
+
+    @api.depends(
+        "success_fee_state",
+        "support_contract_id.plan_id.success_fee_solved",
+        "support_contract_id.plan_id.success_fee_not_solved",
+        "support_contract_id.plan_id.success_fee_refused",
+    )
+    def _compute_success_fee_amount(self):
+        for ticket in self:
+            plan = ticket.support_contract_id.plan_id
+            if not plan.success_fee:
+                ticket.success_fee_amount = 0.0
+                continue
+            ticket.success_fee_amount = float(
+                pricing.success_fee_amount(
+                    ticket.success_fee_state, plan._success_fee_terms()
+                )
+            )
+
+    @api.depends(
+        "timesheet_ids.support_amount",
+        "timesheet_ids.support_wallet_minutes",
+        "timesheet_ids.support_billable_minutes",
+    )
+    def _compute_support_billing_summary(self):
+        for ticket in self:
+            lines = ticket.timesheet_ids
+            ticket.support_billable_amount = sum(lines.mapped("support_amount"))
+            ticket.support_wallet_hours = (
+                sum(lines.mapped("support_wallet_minutes")) / 60.0
+            )
+            ticket.support_billable_hours = (
+                sum(lines.mapped("support_billable_minutes")) / 60.0
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD hooks
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets.filtered("support_contract_id")._support_billing_evaluate()
+        return tickets
+
+    def write(self, vals):
+        res = super().write(vals)
+        if BILLING_TRIGGERS.intersection(vals) and not self.env.context.get(
+            "support_billing_no_eval"
+        ):
+            self._support_billing_evaluate()
+        return res
+
+    # ------------------------------------------------------------------
+    # Terms of the ticket's time
+    # ------------------------------------------------------------------
+
+    def _support_agreement_date(self, plan):
+        """The agreement date that counts under ``plan``, or None."""
+        self.ensure_one()
+        if not self.support_agreement_date:
+            return None
+        if (
+            plan.agreement_required == "written"
+            and self.support_agreement_channel not in WRITTEN_CHANNELS
+        ):
+            return None
+        return self.support_agreement_date
+
+    def _support_billing_rule(self):
+        self.ensure_one()
+        plan = self.support_contract_id.plan_id
+        return plan._billing_rule_for(
+            self.support_category, self.support_cause, self.support_outcome
+        )
+
+    def _support_billing_terms(self, rule):
+        """The :class:`pricing.TicketTerms` of this ticket's time."""
+        self.ensure_one()
+        contract = self.support_contract_id
+        plan = contract.plan_id
+        common = {
+            "rounding": plan._billing_rounding(),
+            "rate": pricing.hourly_rate(plan.hourly_rate, contract.price_level or 1.0),
+            "agreement_required": plan.agreement_required != "none",
+            "agreement_date": self._support_agreement_date(plan),
+        }
+        entitlement = self.entitlement
+        if entitlement in ("not_authorised", "not_eligible", "no_contract"):
+            return pricing.TicketTerms("not_billable", reason="not_entitled", **common)
+        if (
+            plan.refund_on_rnd_fix
+            and self.support_rnd_escalated
+            and self.support_outcome in pricing.RND_FIX_OUTCOMES
+        ):
+            return pricing.TicketTerms("free", reason="rnd_refund", **common)
+        if plan.success_fee:
+            state = self.success_fee_state
+            if state == "none":
+                return pricing.TicketTerms(
+                    "billable", reason="success_fee_not_started", hold=True, **common
+                )
+            override, cap, hold = pricing.success_fee_time_terms(
+                state, plan._success_fee_terms()
+            )
+            if override:
+                return pricing.TicketTerms(override, reason="success_fee", **common)
+            return pricing.TicketTerms(
+                "billable",
+                reason="success_fee_hourly",
+                cap_minutes=cap,
+                hold=hold,
+                **common,
+            )
+        if self.support_quota_state == "exceeded":
+            return pricing.TicketTerms("billable", reason="over_quota", **common)
+        if entitlement == "excluded":
+            return pricing.TicketTerms("billable", reason="excluded", **common)
+        treatment = rule.treatment if rule else plan.billing_default_treatment
+        if treatment == "quota" and self.support_quota_state != "counted":
+            treatment = "free"
+        return pricing.TicketTerms(
+            treatment,
+            reason="rule",
+            free_minutes=rule.free_minutes if rule else 0,
+            **common,
+        )
+
+    def _support_quota_sync(self, rule):
+        """Count the ticket in the month's request quota when its rule says
+        so (once); give the request back when it no longer does."""
+        self.ensure_one()
+        contract = self.support_contract_id
+        counts = bool(rule) and rule.treatment == "quota"
+        counted = self.support_quota_state == "counted"
+        vals = {}
+        if counts and self.support_quota_state == "none":
+            wallet = contract._support_wallet("request")
+            if not wallet:
+                return
+            taken = wallet._consume(
+                1,
+                partial=True,
+                ticket_id=self.id,
+                reason=self.env._(
+                    "Request %(ticket)s", ticket=self.number or self.name
+                ),
+            )
+            vals = {
+                "support_quota_state": "counted" if taken else "exceeded",
+                "support_quota_wallet_id": wallet.id,
+            }
+            if not taken:
+                self.message_post(
+                    body=self.env._(
+                        "Beyond the month's quota of %(quota)s requests: this "
+                        "request is flagged and its time is billable.",
+                        quota=contract.plan_id.request_quota,
+                    )
+                )
+        elif not counts and self.support_quota_state != "none":
+            if counted:
+                self.support_quota_wallet_id._refund(
+                    1,
+                    ticket_id=self.id,
+                    reason=self.env._("No longer a counted request"),
+                )
+            vals = {"support_quota_state": "none", "support_quota_wallet_id": False}
+        if vals:
+            self.with_context(support_billing_no_eval=True).write(vals)
+
+    def _support_billing_evaluate(self):
+        """Judge every timesheet line of the tickets and move wallets to match.
+
+        Invoiced lines keep their verdict.  Wallet movements are new ledger
+        entries (consumption or refund), never edits.
+        """
+        for ticket in self:
+            lines = ticket.timesheet_ids.sorted(lambda line: (line.date, line.id))
+            contract = ticket.support_contract_id
+            if not contract.plan_id:
+                for line in lines.filtered(lambda x: not x.support_invoice_line_id):
+                    line._support_apply(None, "not_billable", "no_contract")
+                continue
+            rule = ticket._support_billing_rule()
+            ticket._support_quota_sync(rule)
+            terms = ticket._support_billing_terms(rule)
+            ticket._support_apply_terms(lines, terms, rule)
+
+    def _support_apply_terms(self, lines, terms, rule):
+        self.ensure_one()
+        plan = self.support_contract_id.plan_id
+        inputs = [
+            pricing.LineInput(
+                line.id,
+                line.date,
+                line._support_minutes(),
+                running=line._support_minutes() == 0,
+            )
+            for line in lines
+        ]
+        planned = pricing.plan_ticket_lines(inputs, terms)
+        wallet = self.env["support.wallet"]
+        if terms.treatment == "wallet":
+            wallet = self.support_contract_id._support_wallet("time")
+        elif terms.treatment == "quota":
+            wallet = self.support_quota_wallet_id
+        context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
+        for line, item in zip(lines, planned, strict=True):
+            if line.support_invoice_line_id:
+                continue
+            covered = line.support_wallet_minutes
+            if terms.treatment == "wallet" and wallet:
+                want = item.chargeable if item.verdict == "wallet" else 0
+            else:
+                want = 0
+            if covered and line.support_wallet_id != wallet:
+                line.support_wallet_id._refund(
+                    covered, timesheet_id=line.id, reason=line._support_entry_reason()
+                )
+                covered = 0
+            if want > covered:
+                covered += wallet._consume(
+                    want - covered,
+                    partial=True,
+                    timesheet_id=line.id,
+                    ticket_id=self.id,
+                    reason=line._support_entry_reason(),
+                )
+            elif want < covered:
+                wallet._refund(
+                    covered - want,
+                    timesheet_id=line.id,
+                    ticket_id=self.id,
+                    reason=line._support_entry_reason(),
+                )
+                covered = want
+            verdict, reason, billable, amount = pricing.line_charge(
+                item, covered, terms.rate, line.date, terms, plan.wallet_overage
+            )
+            line._support_apply(
+                context,
+                verdict,
+                reason,
+                wallet=wallet if (covered or terms.treatment == "quota") else None,
+                covered=covered,
+                billable=billable,
+                rate=terms.rate if billable else 0,
+                amount=amount,
+                item=item,
+            )
+
+    # ------------------------------------------------------------------
+    # Agreement to paid work
+    # ------------------------------------------------------------------
+
+    def _support_record_agreement(self, channel, partner=None, day=None, note=None):
+        """Record the customer's agreement to paid work (agent or portal)."""
+        for ticket in self:
+            if channel not in dict(AGREEMENT_CHANNELS):
+                raise UserError(
+                    self.env._("Agreed by: choose how the customer agreed.")
+                )
+            plan = ticket.support_contract_id.plan_id
+            if plan.agreement_required == "written" and channel not in WRITTEN_CHANNELS:
+                raise UserError(
+                    self.env._(
+                        "Agreed by: plan %(plan)s needs the agreement in writing "
+                        "(email or portal); a call is not enough.",
+                        plan=plan.display_name,
+                    )
+                )
+            day = day or fields.Date.context_today(ticket)
+            partner = partner or ticket.partner_id
+            ticket.write(
+                {
+                    "support_agreement_date": day,
+                    "support_agreement_channel": channel,
+                    "support_agreement_partner_id": partner.id,
+                }
+            )
+            ticket.message_post(
+                body=Markup("%s<br/>%s")
+                % (
+                    self.env._(
+                        "Paid work agreed by %(partner)s on %(day)s (%(channel)s).",
+                        partner=partner.display_name,
+                        day=day,
+                        channel=dict(
+                            self._fields[
+                                "support_agreement_channel"
+                            ]._description_selection(self.env)
+                        )[channel],
+                    ),
+                    note or "",
+                )
+            )
+
+    def action_support_record_agreement(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.agreement.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Success fee workflow
+    # ------------------------------------------------------------------
+
+    def _success_fee_do(self, action, channel="agent", partner=None, note=None):
+        """Move the success-fee case by ``action``; log who, how and when.
+
+        The ticket row is locked first, so that a portal decision and an
+        agent's cannot both pass.  An illegal action is a UserError naming
+        the state and the allowed actions.
+        """
+        self.ensure_one()
+        if not self.support_contract_id.plan_id.success_fee:
+            raise UserError(
+                self.env._(
+                    "Success fee: ticket %(ticket)s is not under a success-fee "
+                    "plan (H2S Flexible).",
+                    ticket=self.display_name,
+                )
+            )
+        self.flush_recordset(["success_fee_state"])
+        self.env.cr.execute(
+            "SELECT id FROM helpdesk_ticket WHERE id = %s FOR NO KEY UPDATE", [self.id]
+        )
+        self.invalidate_recordset(["success_fee_state"])
+        states = dict(
+            self._fields["success_fee_state"]._description_selection(self.env)
+        )
+        state = self.success_fee_state
+        try:
+            new_state = pricing.success_fee_transition(state, action)
+        except pricing.PricingError as err:
+            allowed = pricing.SUCCESS_FEE_TRANSITIONS.get(state, {})
+            raise UserError(
+                self.env._(
+                    "Success fee of ticket %(ticket)s: '%(action)s' is not possible "
+                    "when the case is '%(state)s'. Possible now: %(allowed)s.",
+                    ticket=self.display_name,
+                    action=self._success_fee_action_label(action),
+                    state=states[state],
+                    allowed=", ".join(
+                        self._success_fee_action_label(a) for a in allowed
+                    )
+                    or self.env._("nothing, the case is closed"),
+                )
+            ) from err
+        vals = {"success_fee_state": new_state}
+        if new_state in pricing.SUCCESS_FEE_FINAL:
+            vals["success_fee_date"] = fields.Date.context_today(self)
+        self.write(vals)
+        who = (partner or self.env.user.partner_id).display_name
+        self.message_post(
+            body=Markup("%s%s")
+            % (
+                self.env._(
+                    "Success fee: %(action)s (%(old)s → %(new)s), by %(who)s via "
+                    "%(channel)s.",
+                    action=self._success_fee_action_label(action),
+                    old=states[state],
+                    new=states[new_state],
+                    who=who,
+                    channel=self.env._("the portal")
+                    if channel == "portal"
+                    else self.env._("the back office"),
+                ),
+                Markup("<br/>%s") % note if note else "",
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _success_fee_action_label(self, action):
+        labels = {
+            "accept_order": self.env._("Order accepted"),
+            "solve": self.env._("Solved"),
+            "reach_threshold": self.env._("Preliminary report sent"),
+            "customer_accept": self.env._("Customer accepts the success fee"),
+            "customer_refuse": self.env._("Customer refuses the success fee"),
+            "fail": self.env._("Not solved"),
+        }
+        return labels.get(action, action)
+
+    def _support_worked_minutes(self):
+        self.ensure_one()
+        return sum(line._support_minutes() for line in self.timesheet_ids)
+
+    def action_success_fee_accept_order(self):
+        for ticket in self:
+            plan = ticket.support_contract_id.plan_id
+            if plan.agreement_required != "none" and not ticket._support_agreement_date(
+                plan
+            ):
+                raise UserError(
+                    self.env._(
+                        "Success fee: the customer of ticket %(ticket)s has not "
+                        "accepted the terms yet. Record the agreement first.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            ticket._success_fee_do("accept_order")
+        return True
+
+    def action_success_fee_send_report(self):
+        """At the threshold: send the preliminary report; hourly billing stops."""
+        for ticket in self:
+            plan = ticket.support_contract_id.plan_id
+            terms = plan._success_fee_terms() if plan else None
+            if ticket.success_fee_state == "hourly":
+                worked = ticket._support_worked_minutes()
+                if worked < terms.threshold_minutes:
+                    raise UserError(
+                        self.env._(
+                            "Success fee: ticket %(ticket)s has %(worked).2f h of "
+                            "work; the preliminary report is sent at the %(threshold)s "
+                            "h threshold.",
+                            ticket=ticket.display_name,
+                            worked=worked / 60.0,
+                            threshold=plan.success_fee_threshold,
+                        )
+                    )
+                if not ticket.success_fee_report_id:
+                    raise UserError(
+                        self.env._(
+                            "Preliminary report: attach it to ticket %(ticket)s "
+                            "before sending it.",
+                            ticket=ticket.display_name,
+                        )
+                    )
+            ticket._success_fee_do("reach_threshold")
+            ticket.message_post(
+                body=self.env._(
+                    "The preliminary report is attached. Our work so far did not "
+                    "solve the problem: you may continue in success-fee mode "
+                    "(%(solved)s if solved, %(failed)s if not) or stop here "
+                    "(%(refused)s). Please answer on the portal or reply to us.",
+                    solved=plan.success_fee_solved,
+                    failed=plan.success_fee_not_solved,
+                    refused=plan.success_fee_refused,
+                ),
+                attachment_ids=ticket.success_fee_report_id.ids,
+                partner_ids=ticket.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_success_fee_customer_accept(self):
+        for ticket in self:
+            ticket._success_fee_do("customer_accept")
+        return True
+
+    def action_success_fee_customer_refuse(self):
+        for ticket in self:
+            ticket._success_fee_do("customer_refuse")
+        return True
+
+    def action_success_fee_solve(self):
+        for ticket in self:
+            ticket._success_fee_do("solve")
+        return True
+
+    def action_success_fee_diagnosis(self):
+        """An exact diagnosis that it cannot be solved here counts as solved."""
+        for ticket in self:
+            ticket._success_fee_do(
+                "solve",
+                note=self.env._(
+                    "Exact diagnosis: the problem cannot be solved in this "
+                    "environment; this counts as solved."
+                ),
+            )
+            ticket.with_context(
+                support_billing_no_eval=True
+            ).support_outcome = "diagnosis"
+        return True
+
+    def action_success_fee_fail(self):
+        for ticket in self:
+            ticket._success_fee_do("fail")
+        return True

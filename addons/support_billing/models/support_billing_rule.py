@@ -1,0 +1,96 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.halo_support.models.helpdesk_ticket_type import REQUEST_CATEGORIES
+
+from ..engine import pricing
+
+TREATMENTS = [
+    ("free", "Free"),
+    ("wallet", "Covered by the wallet"),
+    ("quota", "Counted in the request quota"),
+    ("billable", "Billable at the hourly rate"),
+    ("not_billable", "Not billable"),
+]
+CAUSE_SCOPES = [
+    ("any", "Any cause"),
+    ("customer_side", "Customer's side"),
+    ("vendor_side", "Vendor's side or unknown"),
+]
+OUTCOMES = [
+    ("none", "Not concluded"),
+    ("configuration", "Solved by standard configuration"),
+    ("patch", "R&D patch"),
+    ("update", "Software update"),
+    ("workaround", "Workaround"),
+    ("diagnosis", "Exact diagnosis"),
+    ("not_solved", "Not solved"),
+]
+
+
+class SupportBillingRule(models.Model):
+    """One line of a plan's billing table: which time of which tickets is
+    free, taken from the wallet, counted in the quota or billed.
+
+    The first line (by sequence) that matches a ticket's request category,
+    cause and outcome decides; the plan's default applies otherwise.
+    """
+
+    _name = "support.billing.rule"
+    _description = "Support billing rule"
+    _order = "plan_id, sequence, id"
+
+    plan_id = fields.Many2one(
+        comodel_name="support.plan", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        string="Description",
+        translate=True,
+        help="Shown to agents as the reason of the verdict, e.g. 'quick advice "
+        "free up to 15 minutes'.",
+    )
+    support_category = fields.Selection(
+        selection=REQUEST_CATEGORIES,
+        string="Request category",
+        help="Leave empty for every category.",
+    )
+    cause_scope = fields.Selection(
+        selection=CAUSE_SCOPES, required=True, default="any", string="Cause"
+    )
+    outcome = fields.Selection(
+        selection=OUTCOMES, help="Leave empty for every outcome."
+    )
+    treatment = fields.Selection(selection=TREATMENTS, required=True, default="free")
+    free_minutes = fields.Integer(
+        help="The first minutes of each ticket stay free (infotel: quick advice "
+        "up to 15 minutes)."
+    )
+
+    @api.constrains("free_minutes")
+    def _check_free_minutes(self):
+        for rule in self:
+            if rule.free_minutes < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Free minutes: the rule '%(rule)s' of plan %(plan)s "
+                        "cannot have a negative number of free minutes.",
+                        rule=rule.name or rule.treatment,
+                        plan=rule.plan_id.display_name,
+                    )
+                )
+
+    def _to_engine(self):
+        return [
+            pricing.Rule(
+                treatment=rule.treatment,
+                category=rule.support_category or None,
+                cause_scope=rule.cause_scope,
+                outcome=rule.outcome or None,
+                free_minutes=rule.free_minutes,
+                name=str(rule.id),
+            )
+            for rule in self
+        ]

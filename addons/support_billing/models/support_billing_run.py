@@ -1,0 +1,514 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+_logger = logging.getLogger(__name__)
+
+FEE_STATES = ("refused", "solved", "not_solved")
+
+
+class SupportBillingRun(models.Model):
+    """Turns a period's billable support usage into draft customer invoices.
+
+    One invoice per contract and period.  Every source (timesheet line,
+    success fee, onsite visit) is linked to its invoice line in the same
+    transaction as the line is created, so that a source is billed exactly
+    once: a rerun, or a run resumed after a crash, finds nothing left to bill
+    for the contracts already done.  Each contract is billed inside a
+    savepoint: a failure leaves nothing of that contract written.
+    """
+
+    _name = "support.billing.run"
+    _description = "Support billing run"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: self._default_period()[0],
+        tracking=True,
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: self._default_period()[1],
+        tracking=True,
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("running", "In progress"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        readonly=True,
+    )
+    move_ids = fields.One2many(
+        comodel_name="account.move",
+        inverse_name="support_billing_run_id",
+        string="Invoices",
+    )
+    move_count = fields.Integer(compute="_compute_move_count")
+    amount_total = fields.Monetary(
+        compute="_compute_move_count", currency_field="currency_id"
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    error_message = fields.Text(
+        string="Problems", readonly=True, help="Contracts the last run could not bill."
+    )
+
+    @api.model
+    def _default_period(self):
+        first = fields.Date.context_today(self).replace(day=1)
+        start = first - relativedelta(months=1)
+        return start, first - relativedelta(days=1)
+
+    @api.depends("date_from", "date_to")
+    def _compute_name(self):
+        for run in self:
+            run.name = self.env._(
+                "Support billing %(start)s - %(end)s",
+                start=run.date_from,
+                end=run.date_to,
+            )
+
+    def _compute_move_count(self):
+        for run in self:
+            run.move_count = len(run.move_ids)
+            run.amount_total = sum(run.move_ids.mapped("amount_total_signed"))
+
+    @api.constrains("date_from", "date_to", "company_id")
+    def _check_period(self):
+        for run in self:
+            if run.date_to < run.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "Period: the billing run ends (%(end)s) before it starts "
+                        "(%(start)s).",
+                        start=run.date_from,
+                        end=run.date_to,
+                    )
+                )
+            other = self.search(
+                [
+                    ("id", "!=", run.id),
+                    ("company_id", "=", run.company_id.id),
+                    ("date_from", "<=", run.date_to),
+                    ("date_to", ">=", run.date_from),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "Period: %(start)s - %(end)s is already billed by "
+                        "'%(other)s'. Open that run and run it again: it only "
+                        "adds what is not billed yet.",
+                        start=run.date_from,
+                        end=run.date_to,
+                        other=other.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
+        if self.move_ids:
+            raise UserError(
+                self.env._(
+                    "A billing run with invoices cannot be deleted: delete or "
+                    "cancel its draft invoices first."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Sources
+    # ------------------------------------------------------------------
+
+    def _timesheet_domain(self, contracts=None):
+        domain = [
+            ("support_contract_id", "!=", False),
+            ("support_contract_id.company_id", "=", self.company_id.id),
+            ("support_verdict", "=", "billable"),
+            ("support_invoice_line_id", "=", False),
+            ("date", "<=", self.date_to),
+        ]
+        if contracts is not None:
+            domain.append(("support_contract_id", "in", contracts.ids))
+        return domain
+
+    def _fee_domain(self, contracts=None):
+        domain = [
+            ("support_contract_id", "!=", False),
+            ("support_contract_id.company_id", "=", self.company_id.id),
+            ("success_fee_state", "in", FEE_STATES),
+            ("success_fee_amount", ">", 0),
+            ("success_fee_invoice_line_id", "=", False),
+            ("success_fee_date", "<=", self.date_to),
+        ]
+        if contracts is not None:
+            domain.append(("support_contract_id", "in", contracts.ids))
+        return domain
+
+    def _onsite_domain(self, contracts=None):
+        domain = [
+            ("support_billable", "=", True),
+            ("support_contract_id.company_id", "=", self.company_id.id),
+            ("support_invoice_line_id", "=", False),
+            ("support_date", "<=", self.date_to),
+        ]
+        if contracts is not None:
+            domain.append(("support_contract_id", "in", contracts.ids))
+        return domain
+
+    def _contracts_to_bill(self):
+        """Contracts with something not billed yet, up to the period's end."""
+        self.ensure_one()
+        ids = set()
+        for model, domain in (
+            ("account.analytic.line", self._timesheet_domain()),
+            ("helpdesk.ticket", self._fee_domain()),
+            ("fsm.order", self._onsite_domain()),
+        ):
+            for (contract,) in (
+                self.env[model].sudo()._read_group(domain, ["support_contract_id"])
+            ):
+                ids.add(contract.id)
+        return self.env["support.contract"].sudo().browse(sorted(ids))
+
+    # ------------------------------------------------------------------
+    # Running
+    # ------------------------------------------------------------------
+
+    def action_run(self):
+        for run in self:
+            run._run()
+        return True
+
+    def _run(self, limit=None):
+        """Bill the contracts that have something to bill.
+
+        Returns ``(done, remaining)`` contracts; ``limit`` stops early, as a
+        cron batch does.
+        """
+        self.ensure_one()
+        if self.state == "draft":
+            self.state = "running"
+        contracts = self._contracts_to_bill()
+        moves = self._existing_moves(contracts)
+        errors = []
+        done = 0
+        for contract in contracts:
+            if limit is not None and done >= limit:
+                break
+            done += 1
+            try:
+                with self.env.cr.savepoint():
+                    self._bill_contract(contract, moves.get(contract.id))
+            except (UserError, ValidationError) as err:
+                errors.append(f"{contract.name}: {err.args[0]}")
+        remaining = len(contracts) - done
+        vals = {"error_message": "\n".join(errors) or False}
+        if not remaining and not errors:
+            vals["state"] = "done"
+        self.write(vals)
+        if errors:
+            self.message_post(
+                body=self.env._(
+                    "%(count)s contract(s) could not be billed; see Problems.",
+                    count=len(errors),
+                )
+            )
+        return done, remaining
+
+    def _existing_moves(self, contracts):
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("support_contract_id", "in", contracts.ids),
+                    ("support_period_start", "=", self.date_from),
+                    ("state", "!=", "cancel"),
+                ]
+            )
+        )
+        return {move.support_contract_id.id: move for move in moves}
+
+    def _bill_contract(self, contract, move=None):
+        """Add the contract's unbilled sources to its invoice of the period.
+
+        Returns the invoice, or False when its invoice of the period is
+        already posted (the sources then wait for the next period).
+        """
+        self.ensure_one()
+        if move and move.state != "draft":
+            return False
+        plan = contract.plan_id
+        lines = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search(self._timesheet_domain(contract), order="date, id")
+        )
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(self._fee_domain(contract), order="success_fee_date, id")
+        )
+        orders = (
+            self.env["fsm.order"]
+            .sudo()
+            .search(self._onsite_domain(contract), order="support_date, id")
+        )
+        if not (lines or tickets or orders):
+            return move or False
+        if not move:
+            move = self.env["account.move"].sudo().create(self._prepare_move(contract))
+        line_vals = []
+        for line in lines:
+            line_vals.append(self._prepare_time_line(move, plan, line))
+        for ticket in tickets:
+            line_vals.append(self._prepare_fee_line(move, ticket))
+        for order in orders:
+            line_vals.extend(self._prepare_onsite_lines(move, order))
+        move.write({"invoice_line_ids": [Command.create(vals) for vals in line_vals]})
+        return move
+
+    # ------------------------------------------------------------------
+    # Invoice values
+    # ------------------------------------------------------------------
+
+    def _prepare_move(self, contract):
+        plan = contract.plan_id
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", contract.company_id.id)],
+            limit=1,
+        )
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "Journal: company %(company)s has no sales journal to invoice "
+                    "support usage. Configure accounting first.",
+                    company=contract.company_id.name,
+                )
+            )
+        return {
+            "move_type": "out_invoice",
+            "partner_id": contract.partner_id.id,
+            "company_id": contract.company_id.id,
+            "journal_id": journal.id,
+            "currency_id": plan.currency_id.id or contract.company_id.currency_id.id,
+            "invoice_origin": contract.name,
+            "ref": self.env._(
+                "Support %(contract)s, %(start)s - %(end)s",
+                contract=contract.name,
+                start=self.date_from,
+                end=self.date_to,
+            ),
+            "support_contract_id": contract.id,
+            "support_billing_run_id": self.id,
+            "support_period_start": self.date_from,
+            "support_period_end": self.date_to,
+        }
+
+    def _check_product(self, product, what, plan):
+        if not product:
+            raise UserError(
+                self.env._(
+                    "%(what)s: plan %(plan)s has no product to invoice it. Set it "
+                    "on the plan's Billing tab.",
+                    what=what,
+                    plan=plan.display_name,
+                )
+            )
+        return product
+
+    @api.model
+    def _quantity_price(self, quantity, price, amount, uom):
+        """(quantity, price_unit, uom) whose product is exactly ``amount``.
+
+        Time in hours is kept when the unit's precision holds it exactly;
+        otherwise (e.g. 37 minutes at an hourly rate) one unit at the amount,
+        the description telling the time.
+        """
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        rounded = round(quantity, digits)
+        currency_digits = 2
+        if (
+            float_compare(rounded, quantity, precision_digits=6) == 0
+            and float_compare(
+                round(rounded * price, currency_digits),
+                amount,
+                precision_digits=currency_digits,
+            )
+            == 0
+        ):
+            return rounded, price, uom
+        return 1.0, amount, self.env.ref("uom.product_uom_unit")
+
+    def _prepare_time_line(self, move, plan, line):
+        product = self._check_product(
+            plan.time_product_id, self.env._("Billable time"), plan
+        )
+        ticket = line.ticket_id
+        hours = line.support_billable_minutes / 60.0
+        quantity, price, uom = self._quantity_price(
+            hours,
+            line.support_rate,
+            line.support_amount,
+            self.env.ref("uom.product_uom_hour"),
+        )
+        name = self.env._(
+            "%(ticket)s %(subject)s - %(date)s - %(hours).2f h at %(rate).2f/h - "
+            "%(employee)s",
+            ticket=ticket.number or "",
+            subject=ticket.name or "",
+            date=line.date,
+            hours=hours,
+            rate=line.support_rate,
+            employee=line.employee_id.name or line.user_id.name or "",
+        )
+        return {
+            "product_id": product.id,
+            "name": name,
+            "quantity": quantity,
+            "product_uom_id": uom.id,
+            "price_unit": price,
+            "support_timesheet_ids": [Command.link(line.id)],
+        }
+
+    def _prepare_fee_line(self, move, ticket):
+        plan = ticket.support_contract_id.plan_id
+        product = self._check_product(
+            plan.success_fee_product_id, self.env._("Success fee"), plan
+        )
+        states = dict(
+            ticket._fields["success_fee_state"]._description_selection(self.env)
+        )
+        return {
+            "product_id": product.id,
+            "name": self.env._(
+                "%(ticket)s %(subject)s - %(date)s - success fee: %(state)s",
+                ticket=ticket.number or "",
+                subject=ticket.name or "",
+                date=ticket.success_fee_date,
+                state=states[ticket.success_fee_state],
+            ),
+            "quantity": 1.0,
+            "product_uom_id": self.env.ref("uom.product_uom_unit").id,
+            "price_unit": ticket.success_fee_amount,
+            "support_fee_ticket_ids": [Command.link(ticket.id)],
+        }
+
+    def _prepare_onsite_lines(self, move, order):
+        plan = order.support_plan_id
+        product = self._check_product(
+            plan.onsite_product_id, self.env._("Onsite days"), plan
+        )
+        days = max(order.support_days, plan.onsite_min_days, 1)
+        ticket = order.ticket_id
+        vals = [
+            {
+                "product_id": product.id,
+                "name": self.env._(
+                    "%(ticket)s %(order)s - %(date)s - %(days)s day(s) onsite "
+                    "(%(plan)s) - %(site)s",
+                    ticket=ticket.number or "",
+                    order=order.name,
+                    date=order.support_date,
+                    days=days,
+                    plan=plan.name,
+                    site=order.location_id.display_name,
+                ),
+                "quantity": float(days),
+                "product_uom_id": self.env.ref("uom.product_uom_day").id,
+                "price_unit": plan.onsite_day_rate,
+                "support_onsite_order_ids": [Command.link(order.id)],
+                "fsm_order_ids": [Command.link(order.id)],
+            }
+        ]
+        if order.support_travel_amount:
+            travel = self._check_product(
+                plan.travel_product_id, self.env._("Travel"), plan
+            )
+            vals.append(
+                {
+                    "product_id": travel.id,
+                    "name": self.env._(
+                        "%(ticket)s %(order)s - %(date)s - travel to %(region)s "
+                        "(%(zone)s)",
+                        ticket=ticket.number or "",
+                        order=order.name,
+                        date=order.support_date,
+                        region=order.location_id.state_id.name,
+                        zone=order.support_travel_zone_id.name,
+                    ),
+                    "quantity": 1.0,
+                    "product_uom_id": self.env.ref("uom.product_uom_unit").id,
+                    "price_unit": order.support_travel_amount,
+                    "fsm_order_ids": [Command.link(order.id)],
+                }
+            )
+        return vals
+
+    # ------------------------------------------------------------------
+    # Cron
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_billing_run(self, batch_size=200):
+        """Monthly: bill last month for every company; resume unfinished runs.
+
+        Works in batches of contracts and reports progress, so that Odoo's
+        cron commits between batches and a crash loses at most one batch
+        (each contract is atomic, and a rerun only adds what is not billed).
+        """
+        start, end = self._default_period()
+        companies = [
+            company
+            for (company,) in self.env["support.contract"]
+            .sudo()
+            ._read_group([("plan_id", "!=", False)], ["company_id"])
+        ]
+        for company in companies:
+            if not self.search_count(
+                [
+                    ("company_id", "=", company.id),
+                    ("date_from", "<=", end),
+                    ("date_to", ">=", start),
+                ],
+                limit=1,
+            ):
+                self.create(
+                    {"company_id": company.id, "date_from": start, "date_to": end}
+                )
+        done = remaining = 0
+        for run in self.search([("state", "!=", "done")], order="date_from, id"):
+            billed, left = run._run(limit=batch_size)
+            done += billed
+            remaining += left
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("support_billing_run_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action

@@ -1,0 +1,320 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..engine import pricing
+
+
+class SupportContract(models.Model):
+    _inherit = "support.contract"
+
+    price_level = fields.Float(
+        default=1.0,
+        digits=(16, 4),
+        tracking=True,
+        help="The customer's price level as a coefficient of the plan's hourly "
+        "rate (1.0: list rate; 1.2: 20 % more; 0.9: 10 % discount).",
+    )
+    wallet_ids = fields.One2many(
+        comodel_name="support.wallet", inverse_name="contract_id", string="Wallets"
+    )
+    wallet_count = fields.Integer(compute="_compute_wallet_count")
+    size_employees = fields.Integer(
+        string="Employees", help="Size of the customer for tiered yearly fees."
+    )
+    size_calls = fields.Integer(string="Calls a day")
+    size_complexity = fields.Integer(string="Complexity level", default=1)
+    recurring_fee_amount = fields.Monetary(
+        string="Recurring fee",
+        compute="_compute_recurring_fee_amount",
+        currency_field="currency_id",
+        help="The plan's fee for this contract: fixed, by size tier or a share "
+        "of the licence value.",
+    )
+    recurring_contract_id = fields.Many2one(
+        comodel_name="contract.contract",
+        string="Recurring invoicing",
+        copy=False,
+        tracking=True,
+        help="The OCA contract that invoices the recurring fee: created or "
+        "linked when this contract is activated.",
+    )
+    billing_invoice_ids = fields.One2many(
+        comodel_name="account.move",
+        inverse_name="support_contract_id",
+        string="Usage invoices",
+    )
+    billing_invoice_count = fields.Integer(compute="_compute_billing_invoice_count")
+
+    @api.constrains("price_level")
+    def _check_price_level(self):
+        for contract in self:
+            if contract.price_level <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Price level: contract %(contract)s needs a positive "
+                        "coefficient (1.0 is the plan's rate).",
+                        contract=contract.name,
+                    )
+                )
+
+    @api.constrains("size_employees", "size_calls", "size_complexity")
+    def _check_size(self):
+        for contract in self:
+            if min(contract.size_employees, contract.size_calls) < 0 or (
+                contract.size_complexity < 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Size: contract %(contract)s needs employees and calls a "
+                        "day of 0 or more and a complexity level of 1 or more.",
+                        contract=contract.name,
+                    )
+                )
+
+    def _compute_wallet_count(self):
+        counts = dict(
+            self.env["support.wallet"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.wallet_count = counts.get(contract, 0)
+
+    def _compute_billing_invoice_count(self):
+        counts = dict(
+            self.env["account.move"]._read_group(
+                [("support_contract_id", "in", self.ids)],
+                ["support_contract_id"],
+                ["__count"],
+            )
+        )
+        for contract in self:
+            contract.billing_invoice_count = counts.get(contract, 0)
+
+    @api.depends(
+        "plan_id.recurring_fee_type",
+        "plan_id.recurring_fee",
+        "plan_id.tier_ids",
+        "plan_id.licence_share_percent",
+        "size_employees",
+        "size_calls",
+        "size_complexity",
+        "line_ids.licence_value",
+    )
+    def _compute_recurring_fee_amount(self):
+        for contract in self:
+            try:
+                contract.recurring_fee_amount = float(contract._recurring_fee())
+            except pricing.PricingError:
+                contract.recurring_fee_amount = 0.0
+
+    def _recurring_fee(self):
+        """The plan's recurring fee for this contract (Decimal)."""
+        self.ensure_one()
+        plan = self.plan_id
+        if not plan:
+            return pricing.money(0)
+        return pricing.recurring_fee(
+            plan.recurring_fee_type,
+            fixed=plan.recurring_fee,
+            tiers=plan.tier_ids._to_engine(),
+            size={
+                "employees": self.size_employees,
+                "calls": self.size_calls,
+                "complexity": self.size_complexity,
+            },
+            licence_values=self.line_ids.mapped("licence_value"),
+            percent=plan.licence_share_percent,
+        )
+
+    # ------------------------------------------------------------------
+    # Wallets
+    # ------------------------------------------------------------------
+
+    def _support_wallet(self, unit_kind="time", create=True):
+        """The contract's open time wallet (minute or hour) or request wallet,
+        created from the plan when missing."""
+        self.ensure_one()
+        units = ("minute", "hour") if unit_kind == "time" else ("request",)
+        wallet = self.wallet_ids.filtered(
+            lambda w: w.state == "open" and w.unit in units
+        )[:1]
+        if wallet or not create:
+            return wallet
+        plan = self.plan_id
+        if unit_kind == "time":
+            if plan.wallet_unit == "none":
+                return wallet
+            vals = {
+                "unit": plan.wallet_unit,
+                "period_amount": plan.wallet_period_amount,
+            }
+        else:
+            if plan.request_quota <= 0:
+                return wallet
+            vals = {"unit": "request", "period_amount": plan.request_quota}
+        return (
+            self.env["support.wallet"]
+            .sudo()
+            .create(dict(vals, contract_id=self.id, date_end=self.date_end))
+            .sudo(False)
+        )
+
+    def _support_billing_prepare(self):
+        """Wallets and recurring invoicing of newly active contracts."""
+        for contract in self.filtered(lambda c: c.state == "active" and c.plan_id):
+            contract._support_wallet("time")
+            contract._support_wallet("request")
+            contract._support_sync_recurring()
+
+    def action_activate(self):
+        res = super().action_activate()
+        self._support_billing_prepare()
+        return res
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") in ("cancelled", "expired"):
+            self._support_stop_recurring()
+            self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
+                {"state": "closed"}
+            )
+        if "date_end" in vals:
+            self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
+                {"date_end": vals["date_end"]}
+            )
+        return res
+
+    # ------------------------------------------------------------------
+    # Recurring fee through OCA contract
+    # ------------------------------------------------------------------
+
+    def _support_sync_recurring(self):
+        """Create (or complete) the OCA contract.contract invoicing the fee.
+
+        An OCA contract already linked by the user is kept; it gets the fee
+        line when it has none for the plan's fee product.
+        """
+        self.ensure_one()
+        plan = self.plan_id
+        if plan.recurring_fee_type == "none":
+            return
+        try:
+            fee = self._recurring_fee()
+        except pricing.PricingError as err:
+            raise UserError(
+                self.env._(
+                    "Recurring fee of contract %(contract)s: %(error)s Fill in the "
+                    "plan's tiers and the contract's size.",
+                    contract=self.name,
+                    error=str(err),
+                )
+            ) from err
+        if not plan.fee_product_id:
+            raise UserError(
+                self.env._(
+                    "Fee product: plan %(plan)s has a recurring fee but no product "
+                    "to invoice it. Set it on the plan's Billing tab.",
+                    plan=plan.display_name,
+                )
+            )
+        OcaContract = self.env["contract.contract"].sudo()
+        oca = self.recurring_contract_id.sudo()
+        if not oca:
+            journal = self.env["account.journal"].search(
+                [
+                    ("type", "=", "sale"),
+                    ("company_id", "=", self.company_id.id),
+                ],
+                limit=1,
+            )
+            oca = OcaContract.create(
+                {
+                    "name": self.env._(
+                        "%(contract)s - %(plan)s",
+                        contract=self.name,
+                        plan=plan.name,
+                    ),
+                    "code": self.name,
+                    "partner_id": self.partner_id.id,
+                    "company_id": self.company_id.id,
+                    "contract_type": "sale",
+                    "journal_id": journal.id,
+                    "line_recurrence": True,
+                    "currency_id": plan.currency_id.id,
+                }
+            )
+            self.recurring_contract_id = oca
+        if oca.contract_line_ids.filtered(
+            lambda line: line.product_id == plan.fee_product_id and not line.is_canceled
+        ):
+            return
+        today = fields.Date.context_today(self)
+        date_start = max(self.date_start or today, today)
+        self.env["contract.line"].sudo().create(
+            {
+                "contract_id": oca.id,
+                "product_id": plan.fee_product_id.id,
+                "name": self.env._(
+                    "%(plan)s support, contract %(contract)s: #START# - #END#",
+                    plan=plan.name,
+                    contract=self.name,
+                ),
+                "quantity": 1.0,
+                "uom_id": plan.fee_product_id.uom_id.id,
+                "price_unit": float(fee),
+                "recurring_rule_type": plan.recurring_rule_type,
+                "recurring_interval": 1,
+                "recurring_invoicing_type": "pre-paid",
+                "date_start": date_start,
+                "date_end": self.date_end or False,
+            }
+        )
+
+    def _support_stop_recurring(self):
+        today = fields.Date.context_today(self)
+        for contract in self.filtered("recurring_contract_id"):
+            lines = contract.recurring_contract_id.sudo().contract_line_ids.filtered(
+                lambda line: not line.date_end or line.date_end > today
+            )
+            for line in lines:
+                # OCA contract stops a line by its end date; a line that has
+                # not started yet is cancelled.
+                if line.date_start > today:
+                    line.is_canceled = True
+                else:
+                    line.date_end = today
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_view_wallets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_billing.support_wallet_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action
+
+    def action_view_billing_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("support_contract_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action
+
+    def action_print_statement(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.billing.statement.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }

@@ -1,0 +1,284 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..engine import pricing
+from .support_billing_rule import TREATMENTS
+
+WALLET_UNITS = [
+    ("none", "No wallet"),
+    ("minute", "Minute credits"),
+    ("hour", "Hours"),
+]
+FEE_TYPES = [
+    ("none", "No recurring fee"),
+    ("fixed", "Fixed fee"),
+    ("tier", "Yearly fee by size (tiers)"),
+    ("licence_share", "Share of the licence value"),
+]
+AGREEMENTS = [
+    ("none", "Not needed"),
+    ("recorded", "Recorded agreement (any channel)"),
+    ("written", "In writing (email or portal)"),
+]
+
+
+class SupportPlan(models.Model):
+    """Billing terms of a plan: rates, rounding, wallets, fees and onsite."""
+
+    _inherit = "support.plan"
+
+    # --- time ----------------------------------------------------------
+    billing_rule_ids = fields.One2many(
+        comodel_name="support.billing.rule",
+        inverse_name="plan_id",
+        string="Billing rules",
+        copy=True,
+    )
+    billing_default_treatment = fields.Selection(
+        selection=TREATMENTS,
+        string="Other work",
+        default="free",
+        required=True,
+        help="What happens to the time of a ticket no billing rule matches.",
+    )
+    hourly_rate = fields.Monetary(
+        currency_field="currency_id",
+        help="Price of an hour of billable work, before the contract's price "
+        "level (infotel 45 EUR, H2S 160 PLN).",
+    )
+    rounding_step = fields.Integer(
+        string="Rounding step (min)",
+        default=1,
+        help="Billed time is rounded up to this many minutes (infotel: 30).",
+    )
+    rounding_minimum = fields.Integer(
+        string="Minimum billed (min)",
+        help="Billed time is at least this many minutes.",
+    )
+    rounding_per_ticket = fields.Boolean(
+        string="Round per ticket",
+        help="Round the ticket's total instead of each timesheet line.",
+    )
+    time_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Time product",
+        default=lambda self: self.env.ref(
+            "support_billing.product_support_hour", raise_if_not_found=False
+        ),
+        help="Service product of billable hours on invoices.",
+    )
+    agreement_required = fields.Selection(
+        selection=AGREEMENTS,
+        string="Paid work needs",
+        default="none",
+        required=True,
+        help="Billable time counts only from the customer's recorded agreement "
+        "(infotel: in writing; H2S Flexible: terms accepted).",
+    )
+    refund_on_rnd_fix = fields.Boolean(
+        string="Refund credits of R&D fixes",
+        help="Sangoma: credits spent on a case escalated to R&D are refunded "
+        "when it ends in a patch or a software update.",
+    )
+    # --- wallets -------------------------------------------------------
+    wallet_unit = fields.Selection(
+        selection=WALLET_UNITS,
+        default="none",
+        required=True,
+        help="Unit of the contract's time wallet. A wallet holds minutes; an "
+        "hour wallet shows them as hours.",
+    )
+    wallet_period_amount = fields.Float(
+        string="Included per month",
+        digits=(16, 2),
+        help="Granted on the first day of each month, in the wallet's unit "
+        "(H2S Pro: 2 hours); unused time expires at the end of the month.",
+    )
+    wallet_overage = fields.Selection(
+        selection=[
+            ("bill", "Bill at the hourly rate"),
+            ("block", "Refuse: the wallet must be topped up"),
+        ],
+        default="bill",
+        required=True,
+        string="Beyond the wallet",
+    )
+    request_quota = fields.Integer(
+        string="Requests per month",
+        help="Requests counted by 'quota' billing rules (Webitel Advanced: 30, "
+        "change requests included). A request beyond it is flagged and its "
+        "time billed.",
+    )
+    # --- success fee ---------------------------------------------------
+    success_fee = fields.Boolean(
+        help="H2S Flexible: hourly work up to a threshold, then a preliminary "
+        "report and a flat fee by outcome."
+    )
+    success_fee_threshold = fields.Float(
+        string="Threshold (hours)", default=5.0, digits=(16, 2)
+    )
+    success_fee_solved = fields.Monetary(
+        string="Fee if solved", currency_field="currency_id", default=1500.0
+    )
+    success_fee_not_solved = fields.Monetary(
+        string="Fee if not solved", currency_field="currency_id", default=400.0
+    )
+    success_fee_refused = fields.Monetary(
+        string="Fee if refused", currency_field="currency_id", default=400.0
+    )
+    success_fee_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Success fee product",
+        default=lambda self: self.env.ref(
+            "support_billing.product_support_success_fee", raise_if_not_found=False
+        ),
+    )
+    # --- onsite --------------------------------------------------------
+    onsite_day_rate = fields.Monetary(
+        currency_field="currency_id",
+        help="Price of an onsite day (H2S Onsite 1280 PLN, H2S Start 500 PLN). "
+        "A plan with a day rate is an onsite plan.",
+    )
+    onsite_min_days = fields.Integer(string="Minimum days", default=1)
+    onsite_once_per_family = fields.Boolean(
+        string="Once per product family",
+        help="H2S Start: one day at this rate per product family, at the "
+        "customer's first purchase of it.",
+    )
+    onsite_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Onsite day product",
+        default=lambda self: self.env.ref(
+            "support_billing.product_support_onsite_day", raise_if_not_found=False
+        ),
+    )
+    travel_product_id = fields.Many2one(
+        comodel_name="product.product",
+        default=lambda self: self.env.ref(
+            "support_billing.product_support_travel", raise_if_not_found=False
+        ),
+    )
+    travel_zone_ids = fields.Many2many(
+        comodel_name="support.travel.zone",
+        string="Travel zones",
+        help="Travel cost per visit by the site's region.",
+    )
+    # --- recurring fee -------------------------------------------------
+    recurring_fee_type = fields.Selection(
+        selection=FEE_TYPES, default="none", required=True
+    )
+    recurring_fee = fields.Monetary(
+        string="Fee", currency_field="currency_id", help="The fixed fee a period."
+    )
+    recurring_rule_type = fields.Selection(
+        selection=[("monthly", "Month(s)"), ("yearly", "Year(s)")],
+        string="Invoiced every",
+        default="monthly",
+        required=True,
+    )
+    licence_share_percent = fields.Float(
+        string="Share of the licence value (%)",
+        digits=(16, 4),
+        help="Webitel: the yearly fee is this percentage of the yearly value "
+        "of the licences on the contract.",
+    )
+    tier_ids = fields.One2many(
+        comodel_name="support.plan.tier",
+        inverse_name="plan_id",
+        string="Price tiers",
+        copy=True,
+    )
+    fee_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Fee product",
+        default=lambda self: self.env.ref(
+            "support_billing.product_support_subscription", raise_if_not_found=False
+        ),
+    )
+
+    @api.constrains(
+        "hourly_rate",
+        "rounding_step",
+        "rounding_minimum",
+        "wallet_period_amount",
+        "request_quota",
+        "onsite_day_rate",
+        "onsite_min_days",
+        "recurring_fee",
+        "licence_share_percent",
+        "success_fee_threshold",
+    )
+    def _check_billing_numbers(self):
+        for plan in self:
+            problems = []
+            if plan.rounding_step < 1:
+                problems.append(
+                    self.env._("the rounding step must be 1 minute or more")
+                )
+            if plan.onsite_min_days < 1:
+                problems.append(self.env._("the minimum onsite days must be 1 or more"))
+            if plan.success_fee and plan.success_fee_threshold <= 0:
+                problems.append(
+                    self.env._("the success-fee threshold must be positive")
+                )
+            for field in (
+                "hourly_rate",
+                "rounding_minimum",
+                "wallet_period_amount",
+                "request_quota",
+                "onsite_day_rate",
+                "recurring_fee",
+                "licence_share_percent",
+            ):
+                if plan[field] < 0:
+                    problems.append(
+                        self.env._(
+                            "%(field)s cannot be negative",
+                            field=plan._fields[field]._description_string(self.env),
+                        )
+                    )
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "Plan %(plan)s: %(problems)s.",
+                        plan=plan.display_name,
+                        problems="; ".join(problems),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Helpers for the engine
+    # ------------------------------------------------------------------
+
+    def _billing_rounding(self):
+        self.ensure_one()
+        return pricing.Rounding(
+            step=max(self.rounding_step, 1),
+            minimum=self.rounding_minimum,
+            per_ticket=self.rounding_per_ticket,
+        )
+
+    def _billing_rule_for(self, category, cause, outcome):
+        """The matching billing rule record (or an empty recordset)."""
+        self.ensure_one()
+        rules = self.billing_rule_ids
+        match = pricing.match_rule(
+            rules._to_engine(), category or None, cause or "unknown", outcome or "none"
+        )
+        return rules.browse(int(match.name)) if match else rules.browse()
+
+    def _success_fee_terms(self):
+        self.ensure_one()
+        return pricing.SuccessFeeTerms(
+            threshold_minutes=round(self.success_fee_threshold * 60),
+            fee_solved=pricing.to_decimal(self.success_fee_solved),
+            fee_not_solved=pricing.to_decimal(self.success_fee_not_solved),
+            fee_refused=pricing.to_decimal(self.success_fee_refused),
+        )
+
+    def _wallet_minutes(self, quantity):
+        """Base units (minutes) of ``quantity`` in the plan's wallet unit."""
+        self.ensure_one()
+        return round(quantity * 60) if self.wallet_unit == "hour" else round(quantity)

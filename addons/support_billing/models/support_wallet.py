@@ -1,0 +1,426 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..engine import ledger, pricing
+
+UNITS = [
+    ("minute", "Minute credits"),
+    ("hour", "Hours"),
+    ("request", "Requests"),
+]
+
+
+class SupportWallet(models.Model):
+    """Prepaid support of a contract: minute credits, hours or requests.
+
+    The balance is the sum of the append-only ledger (support.wallet.entry).
+    Every entry updates the wallet row in the same transaction, under a row
+    lock (SELECT ... FOR NO KEY UPDATE): that row is the serialisation point
+    that keeps concurrent consumptions from overdrawing the wallet -- the
+    second transaction waits, or fails with a serialisation error that Odoo
+    retries, and then sees the first one's entry.
+    """
+
+    _name = "support.wallet"
+    _description = "Support wallet"
+    _inherit = ["mail.thread"]
+    _order = "contract_id, unit, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    contract_id = fields.Many2one(
+        comodel_name="support.contract",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
+    plan_id = fields.Many2one(related="contract_id.plan_id")
+    company_id = fields.Many2one(
+        related="contract_id.company_id", store=True, index=True
+    )
+    unit = fields.Selection(selection=UNITS, required=True, default="minute")
+    state = fields.Selection(
+        selection=[("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    date_end = fields.Date(
+        string="Valid until",
+        tracking=True,
+        help="Nothing can be consumed after this day.",
+    )
+    period_amount = fields.Float(
+        string="Granted per month",
+        digits=(16, 2),
+        tracking=True,
+        help="In the wallet's unit; granted on the first day of each month and "
+        "expiring at its end when it does not roll over.",
+    )
+    period_rollover = fields.Boolean(
+        string="Rolls over",
+        help="Unused monthly grants stay in the wallet.",
+    )
+    balance = fields.Integer(
+        string="Balance (base units)",
+        readonly=True,
+        default=0,
+        help="Base units: minutes for credit and hour wallets, one per request. "
+        "Kept equal to the sum of the ledger by every entry.",
+    )
+    balance_display = fields.Float(
+        string="Balance",
+        compute="_compute_balance_display",
+        digits=(16, 2),
+        help="In the wallet's unit.",
+    )
+    next_expiry_date = fields.Date(
+        readonly=True,
+        help="The earliest expiry date of a lot with something left: lots are "
+        "expired before the wallet is drawn after it.",
+    )
+    entry_ids = fields.One2many(
+        comodel_name="support.wallet.entry", inverse_name="wallet_id", string="Ledger"
+    )
+    entry_count = fields.Integer(compute="_compute_entry_count")
+
+    _sql_constraints = [
+        (
+            "balance_not_negative",
+            "CHECK (balance >= 0)",
+            "A support wallet can never hold a negative balance.",
+        ),
+    ]
+
+    def init(self):
+        # One open wallet per contract and unit: consumption knows which one.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS support_wallet_open_unit_uniq
+               ON support_wallet (contract_id, unit) WHERE state = 'open'"""
+        )
+
+    @api.depends("contract_id.name", "unit")
+    def _compute_name(self):
+        units = dict(UNITS)
+        for wallet in self:
+            wallet.name = (
+                f"{wallet.contract_id.name or ''} / {units.get(wallet.unit, '')}"
+            )
+
+    @api.depends("balance", "unit")
+    def _compute_balance_display(self):
+        for wallet in self:
+            wallet.balance_display = wallet._from_base(wallet.balance)
+
+    def _compute_entry_count(self):
+        counts = dict(
+            self.env["support.wallet.entry"]._read_group(
+                [("wallet_id", "in", self.ids)], ["wallet_id"], ["__count"]
+            )
+        )
+        for wallet in self:
+            wallet.entry_count = counts.get(wallet, 0)
+
+    @api.constrains("period_amount")
+    def _check_period_amount(self):
+        for wallet in self:
+            if wallet.period_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Granted per month: wallet %(wallet)s cannot grant a "
+                        "negative amount. Enter 0 or more.",
+                        wallet=wallet.name,
+                    )
+                )
+
+    def write(self, vals):
+        if "balance" in vals and not self.env.context.get("support_wallet_ledger"):
+            raise UserError(
+                self.env._(
+                    "Balance: a wallet's balance follows its ledger. Post a "
+                    "manual adjustment with a reason instead."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_ledger(self):
+        if self.env["support.wallet.entry"].search_count(
+            [("wallet_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "A wallet with ledger entries cannot be deleted: close it "
+                    "instead, its history stays."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Units
+    # ------------------------------------------------------------------
+
+    def _to_base(self, quantity):
+        """Base units of ``quantity`` expressed in the wallet's unit."""
+        self.ensure_one()
+        return round(quantity * 60) if self.unit == "hour" else round(quantity)
+
+    def _from_base(self, amount):
+        self.ensure_one()
+        return amount / 60.0 if self.unit == "hour" else float(amount)
+
+    def _format_amount(self, amount):
+        """Human text of base units: '1.50 h', '45 credits', '3 requests'."""
+        self.ensure_one()
+        if self.unit == "hour":
+            return self.env._("%(hours).2f h", hours=amount / 60.0)
+        if self.unit == "request":
+            return self.env._("%(count)s requests", count=amount)
+        return self.env._("%(count)s credits", count=amount)
+
+    # ------------------------------------------------------------------
+    # Locking and ledger operations
+    # ------------------------------------------------------------------
+
+    def _lock(self):
+        """Lock the wallet rows for this transaction and drop cached balances.
+
+        Under REPEATABLE READ, a concurrent transaction that changed a row
+        after our snapshot makes this fail with a serialisation error, which
+        Odoo retries with a fresh snapshot.
+        """
+        if not self:
+            return
+        self.flush_recordset()
+        self.env.cr.execute(
+            "SELECT id FROM support_wallet WHERE id IN %s ORDER BY id "
+            "FOR NO KEY UPDATE",
+            [tuple(self.ids)],
+        )
+        self.invalidate_recordset(["balance", "next_expiry_date", "state", "date_end"])
+
+    def _check_usable(self, day):
+        """Consumption needs an open wallet valid on ``day``."""
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(
+                self.env._(
+                    "Wallet %(wallet)s is closed: nothing can be consumed from "
+                    "it. Reopen it or use the contract's open wallet.",
+                    wallet=self.name,
+                )
+            )
+        if self.date_end and day > self.date_end:
+            raise UserError(
+                self.env._(
+                    "Wallet %(wallet)s expired on %(end)s: nothing can be consumed "
+                    "from it on %(day)s. Extend its validity or top up another "
+                    "wallet.",
+                    wallet=self.name,
+                    end=self.date_end,
+                    day=day,
+                )
+            )
+
+    def _prepare_period(self, day):
+        """Expire lots that ended before ``day`` and grant the month of
+        ``day`` when the wallet has a monthly amount (idempotent; called under
+        the wallet's lock, so concurrent callers grant once)."""
+        self.ensure_one()
+        if self.next_expiry_date and self.next_expiry_date < day:
+            self._post_expiries(day)
+        if self.period_amount <= 0 or self.state != "open":
+            return
+        start, end = ledger.month_period(day)
+        contract = self.contract_id
+        if contract.date_start and end < contract.date_start:
+            return
+        if contract.date_end and start > contract.date_end:
+            return
+        Entry = self.env["support.wallet.entry"]
+        if Entry.search_count(
+            [
+                ("wallet_id", "=", self.id),
+                ("kind", "=", "grant"),
+                ("period_start", "=", start),
+            ],
+            limit=1,
+        ):
+            return
+        Entry.create(
+            {
+                "wallet_id": self.id,
+                "kind": "grant",
+                "amount": self._to_base(self.period_amount),
+                "date": start,
+                "expires": None if self.period_rollover else end,
+                "period_start": start,
+                "reason": self.env._(
+                    "Included in %(month)s", month=start.strftime("%m/%Y")
+                ),
+            }
+        )
+
+    def _post_expiries(self, as_of):
+        """Post an expiry entry for every lot that ended before ``as_of``."""
+        self.ensure_one()
+        entries = self.entry_ids.sorted("id")
+        engine_entries = entries._to_engine()
+        Entry = self.env["support.wallet.entry"]
+        for lot_id, remaining in ledger.to_expire(engine_entries, as_of):
+            lot = Entry.browse(lot_id)
+            Entry.create(
+                {
+                    "wallet_id": self.id,
+                    "kind": "expiry",
+                    "amount": -remaining,
+                    "date": lot.expires + datetime.timedelta(days=1),
+                    "lot_id": lot.id,
+                    "reason": self.env._(
+                        "Unused rest of %(lot)s expired on %(date)s",
+                        lot=lot.reason or lot.display_name,
+                        date=lot.expires,
+                    ),
+                }
+            )
+        self._update_next_expiry()
+
+    def _update_next_expiry(self):
+        self.ensure_one()
+        lots = ledger.lots(self.entry_ids._to_engine())
+        dates = [exp for rem, exp in lots.values() if rem > 0 and exp is not None]
+        self.with_context(support_wallet_ledger=True).write(
+            {"next_expiry_date": min(dates) if dates else False}
+        )
+
+    def _consume(self, quantity, day=None, partial=False, **refs):
+        """Take ``quantity`` base units; return what was taken.
+
+        With ``partial`` a short wallet gives what it has (the caller bills
+        the rest as overage); without it, a short wallet is a UserError and
+        nothing is written.  ``refs`` go on the entry (timesheet_id,
+        ticket_id, reason).
+        """
+        self.ensure_one()
+        day = day or fields.Date.context_today(self)
+        if quantity <= 0:
+            raise UserError(
+                self.env._(
+                    "Quantity: a consumption from wallet %(wallet)s must be "
+                    "positive (got %(qty)s).",
+                    wallet=self.name,
+                    qty=quantity,
+                )
+            )
+        self._lock()
+        self._check_usable(day)
+        self._prepare_period(day)
+        try:
+            take = ledger.consumable(self.balance, quantity, allow_partial=partial)
+        except pricing.PricingError as err:
+            raise UserError(
+                self.env._(
+                    "Wallet %(wallet)s holds %(balance)s; %(needed)s are needed. "
+                    "Top it up (a pack of hours) or change the plan's overage "
+                    "rule.",
+                    wallet=self.name,
+                    balance=self._format_amount(self.balance),
+                    needed=self._format_amount(quantity),
+                )
+            ) from err
+        if take:
+            self.env["support.wallet.entry"].create(
+                dict(
+                    refs, wallet_id=self.id, kind="consumption", amount=-take, date=day
+                )
+            )
+        return take
+
+    def _refund(self, quantity, day=None, **refs):
+        """Give back ``quantity`` base units of what ``refs`` consumed."""
+        self.ensure_one()
+        day = day or fields.Date.context_today(self)
+        self._lock()
+        domain = [
+            ("wallet_id", "=", self.id),
+            ("kind", "in", ("consumption", "refund")),
+        ]
+        for key in ("timesheet_id", "ticket_id"):
+            if refs.get(key):
+                domain.append((key, "=", refs[key]))
+        consumed = -sum(
+            self.env["support.wallet.entry"].search(domain).mapped("amount")
+        )
+        if quantity <= 0 or quantity > consumed:
+            raise UserError(
+                self.env._(
+                    "Refund: %(qty)s cannot be refunded to wallet %(wallet)s, only "
+                    "%(consumed)s were consumed for it.",
+                    qty=self._format_amount(quantity),
+                    wallet=self.name,
+                    consumed=self._format_amount(max(consumed, 0)),
+                )
+            )
+        # A refund of a monthly allowance stays within the month.
+        expires = None
+        if self.period_amount and not self.period_rollover:
+            expires = ledger.month_period(day)[1]
+        self.env["support.wallet.entry"].create(
+            dict(
+                refs,
+                wallet_id=self.id,
+                kind="refund",
+                amount=quantity,
+                date=day,
+                expires=expires,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Actions and crons
+    # ------------------------------------------------------------------
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reopen(self):
+        self.write({"state": "open"})
+
+    def action_view_entries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_billing.support_wallet_entry_action"
+        )
+        action["domain"] = [("wallet_id", "=", self.id)]
+        action["context"] = {"default_wallet_id": self.id}
+        return action
+
+    def action_open_operation(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.wallet.operation",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_wallet_id": self.id},
+        }
+
+    @api.model
+    def _cron_wallet_periods(self):
+        """Daily: expire ended lots and grant the month's included amount."""
+        today = fields.Date.context_today(self)
+        wallets = self.search(
+            [
+                ("state", "=", "open"),
+                "|",
+                ("period_amount", ">", 0),
+                ("next_expiry_date", "<", today),
+            ]
+        )
+        for wallet in wallets:
+            wallet._lock()
+            wallet._prepare_period(today)
