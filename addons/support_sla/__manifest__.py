@@ -12,6 +12,21 @@
     "external_dependencies": {"python": ["holidays", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/support_sla_security.xml",
+        "data/support_sla_category_data.xml",
+        "data/resource_calendar_data.xml",
+        "data/mail_data.xml",
+        "data/ir_cron_data.xml",
+        "views/support_sla_policy_views.xml",
+        "views/support_ticket_sla_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/support_sla_wizard_views.xml",
+        "report/support_sla_report_views.xml",
+        "views/support_sla_menus.xml",
+    ],
+    "demo": [
+        "demo/support_sla_demo.xml",
     ],
     "installable": True,
 }

@@ -44,3 +44,4 @@ from .errors import (
     TimeZoneError,
 )
 from .public_holidays import public_holidays, supported_subdivisions
+from .selection import TargetKey, select_targets

@@ -1,0 +1,51 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Which targets of a plan apply to a ticket: one per metric, most specific.
+
+A target names a metric, optionally request categories and a priority; an
+empty set of categories or no priority matches any.  Per metric, the target
+that names the priority beats one that does not, then the one that names
+categories, then the lower sequence: "critical: 4 business hours; others:
+next business day" is two targets, the critical one and a catch-all.
+"""
+
+from typing import NamedTuple
+
+
+class TargetKey(NamedTuple):
+    """The plain facts of a target that selection needs."""
+
+    id: int
+    metric: str
+    categories: frozenset
+    priority: str | None
+    sequence: int = 10
+    start_event: str = "ticket_created"
+
+
+def matches(target, category, priority):
+    return (not target.categories or category in target.categories) and (
+        not target.priority or target.priority == priority
+    )
+
+
+def specificity(target):
+    return (2 if target.priority else 0) + (1 if target.categories else 0)
+
+
+def select_targets(targets, category, priority, start_event=None):
+    """The applicable targets, one per metric, ordered by metric then id.
+
+    ``start_event`` keeps only the targets started by that event.
+    """
+    best = {}
+    for target in targets:
+        if start_event and target.start_event != start_event:
+            continue
+        if not matches(target, category, priority):
+            continue
+        rank = (-specificity(target), target.sequence, target.id)
+        current = best.get(target.metric)
+        if current is None or rank < current[0]:
+            best[target.metric] = (rank, target)
+    return [best[metric][1] for metric in sorted(best)]

@@ -1,0 +1,449 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from ..engine import select_targets
+from .support_sla_target import START_EVENTS
+
+SLA_STATUSES = [
+    ("none", "No SLA"),
+    ("on_track", "On track"),
+    ("at_risk", "At risk"),
+    ("breached", "Breached"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("no_deadline", "No deadline"),
+]
+# Fields whose change may change the applicable targets (plan, kind,
+# priority, coverage): the clocks are re-planned when the key moves.
+SLA_KEY_FIELDS = {
+    "support_contract_id",
+    "support_product_line_id",
+    "support_product_id",
+    "support_serial",
+    "support_request_date",
+    "partner_id",
+    "commercial_partner_id",
+    "company_id",
+    "type_id",
+    "priority",
+    "entitlement_override",
+    "entitlement_override_reason",
+}
+INCIDENT_CATEGORIES = ("incident", "bug")
+CONFIRMATION_MESSAGE_TYPES = ("comment", "email", "email_outgoing", "sms")
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    sla_received_at = fields.Datetime(
+        string="Received at",
+        default=fields.Datetime.now,
+        copy=False,
+        help="When the request reached us (e.g. the time of the phone call): "
+        "the SLA clocks started by the request count from it.",
+    )
+    sla_ids = fields.One2many(
+        comodel_name="support.ticket.sla",
+        inverse_name="ticket_id",
+        string="SLA clocks",
+        readonly=True,
+    )
+    sla_event_ids = fields.One2many(
+        comodel_name="support.ticket.sla.event",
+        inverse_name="ticket_id",
+        string="SLA history",
+        readonly=True,
+    )
+    sla_deadline = fields.Datetime(
+        string="SLA deadline",
+        compute="_compute_sla_summary",
+        store=True,
+        index=True,
+        help="The next deadline of the running clocks.",
+    )
+    sla_status = fields.Selection(
+        selection=SLA_STATUSES,
+        string="SLA",
+        compute="_compute_sla_summary",
+        store=True,
+        index=True,
+    )
+    sla_breached = fields.Boolean(
+        string="SLA breached",
+        compute="_compute_sla_summary",
+        store=True,
+        index=True,
+        help="A deadline of this ticket was missed.",
+    )
+
+    @api.depends(
+        "sla_ids.state", "sla_ids.deadline", "sla_ids.warned", "sla_ids.stop_date"
+    )
+    def _compute_sla_summary(self):
+        for ticket in self:
+            clocks = ticket.sla_ids
+            open_clocks = clocks.filtered(lambda c: not c.stop_date)
+            states = set(open_clocks.mapped("state"))
+            deadlines = [
+                c.deadline
+                for c in open_clocks
+                if c.deadline and c.state in ("running", "breached")
+            ]
+            ticket.sla_deadline = min(deadlines) if deadlines else False
+            ticket.sla_breached = any(c.state == "breached" for c in clocks)
+            if "breached" in states:
+                status = "breached"
+            elif any(c.state == "running" and c.warned for c in open_clocks):
+                status = "at_risk"
+            elif "running" in states:
+                status = "on_track"
+            elif "paused" in states:
+                status = "paused"
+            elif "no_deadline" in states:
+                status = "no_deadline"
+            elif ticket.sla_breached:
+                status = "breached"
+            elif any(c.state == "met" for c in clocks):
+                status = "met"
+            else:
+                status = "none"
+            ticket.sla_status = status
+
+    # ------------------------------------------------------------------
+    # Which targets apply
+    # ------------------------------------------------------------------
+
+    def _sla_key(self):
+        """(plan, request category, priority) the targets depend on; no plan
+        unless the request is covered by the contract.
+        """
+        self.ensure_one()
+        covered = self.entitlement == "covered"
+        plan = self.support_plan_id.id if covered else False
+        return plan, self.support_category or False, self.priority or False
+
+    def _sla_fired_events(self):
+        """{ticket id: start events recorded on it}, in one query."""
+        codes = [code for code, _label in START_EVENTS if code != "ticket_created"]
+        events = (
+            self.env["support.ticket.sla.event"]
+            .sudo()
+            .search_read(
+                [
+                    ("ticket_id", "in", self.ids),
+                    ("kind", "=", "event"),
+                    ("code", "in", codes),
+                ],
+                ["ticket_id", "code"],
+            )
+        )
+        fired = defaultdict(set)
+        for event in events:
+            fired[event["ticket_id"][0]].add(event["code"])
+        return fired
+
+    def _sla_update(self, reasons, initial=False, downgraded=(), when=None):
+        """Start, keep, meet or cancel clocks so that each ticket runs one
+        clock per applicable target.
+
+        ``initial``: the tickets were just created (their request-started
+        clocks count from ``sla_received_at``); otherwise the new clocks
+        start at ``when`` (a re-plan: the new terms run from the change).
+        ``downgraded``: ids of tickets whose priority was lowered; their
+        "met by a downgrade" clocks are met, not cancelled.
+        """
+        when = when or fields.Datetime.now()
+        Target = self.env["support.sla.target"]
+        Clock = self.env["support.ticket.sla"].sudo()
+        fired = {} if initial else self._sla_fired_events()
+        new_vals = []
+        new_reasons = []
+        to_meet = Clock
+        to_cancel = Clock
+        for ticket in self:
+            reason = (
+                reasons.get(ticket.id, "") if isinstance(reasons, dict) else reasons
+            )
+            plan_id, category, priority = ticket._sla_key()
+            events = {"ticket_created"} | fired.get(ticket.id, set())
+            specs = [
+                spec
+                for spec in (Target._sla_targets_of_plan(plan_id) if plan_id else ())
+                if spec.start_event in events
+            ]
+            chosen = {
+                spec.metric: spec for spec in select_targets(specs, category, priority)
+            }
+            open_by_metric = {}
+            done = set()
+            if not initial:
+                for clock in ticket.sla_ids:
+                    if not clock.stop_date:
+                        open_by_metric[clock.metric] = clock
+                    elif (
+                        clock.state in ("met", "breached")
+                        and not clock.met_by_downgrade
+                    ):
+                        done.add(clock.metric)
+            for metric, clock in open_by_metric.items():
+                spec = chosen.get(metric)
+                if spec and clock.target_id.id == spec.id:
+                    continue
+                if ticket.id in downgraded and clock.stop_on_downgrade:
+                    to_meet |= clock
+                else:
+                    to_cancel |= clock
+            for metric, spec in chosen.items():
+                clock = open_by_metric.get(metric)
+                if (clock and clock.target_id.id == spec.id) or metric in done:
+                    continue
+                start = (
+                    ticket.sla_received_at or when
+                    if initial and spec.start_event == "ticket_created"
+                    else when
+                )
+                new_vals.append(Clock._prepare_clock_vals(ticket, spec, start))
+                new_reasons.append(reason)
+        if to_meet:
+            to_meet._sla_stop(
+                when, self.env._("Priority downgraded: the term is met"), downgrade=True
+            )
+        if to_cancel:
+            for clock in to_cancel:
+                reason = (
+                    reasons.get(clock.ticket_id.id, "")
+                    if isinstance(reasons, dict)
+                    else reasons
+                )
+                clock._sla_cancel(when, reason)
+        if new_vals:
+            clocks = Clock.create(new_vals)
+            self.env["support.ticket.sla.event"].sudo().create(
+                [
+                    {
+                        "ticket_id": vals["ticket_id"],
+                        "clock_id": clock.id,
+                        "company_id": vals["company_id"],
+                        "date": when if not initial else vals["start_date"],
+                        "user_id": self.env.uid,
+                        "kind": "start" if initial else "replan",
+                        "reason": reason or False,
+                        "deadline_after": clock.deadline,
+                    }
+                    for vals, clock, reason in zip(
+                        new_vals, clocks, new_reasons, strict=True
+                    )
+                ]
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._sla_update(self.env._("Request received"), initial=True)
+        return tickets
+
+    def _sla_change_reason(self, before):
+        """A readable reason for the re-plan of this ticket."""
+        self.ensure_one()
+        plan, category, priority = self._sla_key()
+        old_plan, old_category, old_priority = before
+        parts = []
+        if plan != old_plan:
+            parts.append(self.env._("contract or coverage changed"))
+        if category != old_category:
+            parts.append(self.env._("request category changed"))
+        if priority != old_priority:
+            labels = dict(self._fields["priority"]._description_selection(self.env))
+            parts.append(
+                self.env._(
+                    "priority %(old)s → %(new)s",
+                    old=labels.get(old_priority, old_priority or "-"),
+                    new=labels.get(priority, priority or "-"),
+                )
+            )
+        return self.env._("Re-planned: %(what)s", what=", ".join(parts))
+
+    def write(self, vals):
+        watch = bool(SLA_KEY_FIELDS & set(vals)) and not self.env.context.get(
+            "sla_no_replan"
+        )
+        before = {ticket.id: ticket._sla_key() for ticket in self} if watch else {}
+        result = super().write(vals)
+        now = fields.Datetime.now()
+        if watch:
+            changed = self.filtered(lambda t: t._sla_key() != before[t.id])
+            if changed:
+                downgraded = {
+                    t.id
+                    for t in changed
+                    if before[t.id][2] and (t.priority or "0") < before[t.id][2]
+                }
+                reasons = {t.id: t._sla_change_reason(before[t.id]) for t in changed}
+                changed._sla_update(reasons, downgraded=downgraded, when=now)
+        if "stage_id" in vals:
+            self._sla_on_stage(now)
+        return result
+
+    # ------------------------------------------------------------------
+    # Ticket events that move clocks
+    # ------------------------------------------------------------------
+
+    def _sla_on_stage(self, when):
+        """Stop, pause or resume the open clocks after a stage change."""
+        specs = self.env["support.sla.target"]._sla_spec_by_id()
+        stop = defaultdict(lambda: self.env["support.ticket.sla"])
+        pause = resume = cancel = self.env["support.ticket.sla"]
+        for ticket in self:
+            stage = ticket.stage_id
+            for clock in ticket.sla_ids.filtered(lambda c: not c.stop_date):
+                spec = specs.get(clock.target_id.id)
+                stop_stages = spec.stop_stage_ids if spec else frozenset()
+                pause_stages = spec.pause_stage_ids if spec else frozenset()
+                if clock.stop_event == "stage" and (
+                    stage.id in stop_stages or (not stop_stages and stage.closed)
+                ):
+                    stop[stage.name] |= clock
+                elif stage.closed:
+                    if clock.stop_event == "confirmation_sent":
+                        cancel |= clock
+                    else:
+                        stop[stage.name] |= clock
+                elif stage.id in pause_stages:
+                    pause |= clock
+                elif clock.state == "paused":
+                    resume |= clock
+        for stage_name, clocks in stop.items():
+            clocks.sudo()._sla_stop(
+                when, self.env._("Stage %(stage)s reached", stage=stage_name)
+            )
+        cancel.sudo()._sla_cancel(
+            when, self.env._("Ticket closed without a reply to the customer")
+        )
+        pause.sudo()._sla_pause(when, self.env._("Pausing stage"))
+        resume.sudo()._sla_resume(when, self.env._("Left the pausing stage"))
+
+    def _sla_record_event(self, code, reason=None, when=None):
+        """A ticket event: stop the clocks it stops, start those it starts."""
+        when = when or fields.Datetime.now()
+        reason = reason or dict(
+            self.env["support.ticket.sla.event"]
+            ._fields["code"]
+            ._description_selection(self.env)
+        ).get(code, code)
+        clocks = self.sla_ids.filtered(
+            lambda c: not c.stop_date and c.stop_event == code
+        )
+        clocks.sudo()._sla_stop(when, reason, code=code)
+        if code in dict(START_EVENTS):
+            self.env["support.ticket.sla.event"].sudo().create(
+                [
+                    {
+                        "ticket_id": ticket.id,
+                        "company_id": ticket.company_id.id,
+                        "date": when,
+                        "user_id": self.env.uid,
+                        "kind": "event",
+                        "code": code,
+                        "reason": reason,
+                    }
+                    for ticket in self
+                ]
+            )
+            self._sla_update(reason, when=when)
+        return clocks
+
+    def _sla_is_confirmation(self, message):
+        """Whether a posted message is a reply sent to the customer by an
+        agent: a comment, email or SMS (not an internal note) whose author
+        is an internal user.
+        """
+        message = message.sudo()
+        if message.message_type not in CONFIRMATION_MESSAGE_TYPES:
+            return False
+        if message.is_internal or message.subtype_id != self.env.ref("mail.mt_comment"):
+            return False
+        users = message.author_id.user_ids
+        return any(not user.share for user in users)
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if (
+            message
+            and self
+            and self.sla_ids.filtered(
+                lambda c: not c.stop_date and c.stop_event == "confirmation_sent"
+            )
+            and self._sla_is_confirmation(message)
+        ):
+            self._sla_record_event(
+                "confirmation_sent",
+                self.env._(
+                    "Reply sent to the customer by %(author)s",
+                    author=message.sudo().author_id.display_name,
+                ),
+                when=fields.Datetime.now(),
+            )
+        return message
+
+    def _sla_extend_terms(self, reason):
+        """Rule violation: extend the open clocks' terms (20 business hours
+        for incidents, 100 for other requests by default), with a reason.
+        """
+        extended = self.env["support.ticket.sla"]
+        when = fields.Datetime.now()
+        for ticket in self:
+            for clock in ticket.sla_ids.filtered(lambda c: not c.stop_date):
+                policy = clock.policy_id
+                if not policy:
+                    continue
+                hours = (
+                    policy.violation_incident_hours
+                    if ticket.support_category in INCIDENT_CATEGORIES
+                    else policy.violation_other_hours
+                )
+                extended |= clock.sudo()._sla_extend(when, hours, reason)
+        return extended
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_sla_record_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record an SLA event"),
+            "res_model": "support.sla.event.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_sla_extend(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Extend the SLA terms"),
+            "res_model": "support.sla.extend.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_view_sla_clocks(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("SLA clocks of %(ticket)s", ticket=self.display_name),
+            "res_model": "support.ticket.sla",
+            "view_mode": "list,form",
+            "domain": [("ticket_id", "=", self.id)],
+        }

@@ -1,0 +1,358 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+
+from ..engine import (
+    BusinessCalendar,
+    SlaEngineError,
+    Window,
+    check_windows,
+    get_zone,
+    hours_to_minutes,
+    public_holidays,
+    supported_subdivisions,
+)
+from ..engine.errors import CountryError
+
+_logger = logging.getLogger(__name__)
+
+# Local dates a loaded engine covers around the year it is asked for: a
+# clock started in year Y is planned, paused and measured within Y-1 .. Y+3.
+ENGINE_YEARS_BEFORE = 1
+ENGINE_YEARS_AFTER = 3
+
+
+class ResourceCalendar(models.Model):
+    _inherit = "resource.calendar"
+
+    holiday_country_id = fields.Many2one(
+        comodel_name="res.country",
+        string="Public holidays of",
+        help="Generate this country's public holidays as global time off, from "
+        "the holidays library, for this year and the next; a daily job keeps "
+        "them in sync. Leave empty for calendars that work on holidays.",
+    )
+    holiday_subdivision = fields.Char(
+        string="Region",
+        help="Subdivision code of the holidays library (a state, province or "
+        "region with holidays of its own, e.g. BY for Bavaria). Leave empty "
+        "for the national holidays.",
+    )
+    holiday_last_sync = fields.Datetime(
+        string="Holidays synchronised on", readonly=True, copy=False
+    )
+    holiday_drop_ids = fields.One2many(
+        comodel_name="support.sla.holiday.drop",
+        inverse_name="calendar_id",
+        string="Dropped public holidays",
+        help="Public holidays you removed from this calendar: the "
+        "synchronisation does not bring them back. Delete a line to restore "
+        "the holiday at the next synchronisation.",
+    )
+    sla_target_count = fields.Integer(
+        string="SLA targets", compute="_compute_sla_target_count"
+    )
+
+    def _compute_sla_target_count(self):
+        groups = self.env["support.sla.target"]._read_group(
+            [("calendar_id", "in", self.ids)], ["calendar_id"], ["__count"]
+        )
+        counts = {calendar.id: count for calendar, count in groups}
+        for calendar in self:
+            calendar.sla_target_count = counts.get(calendar.id, 0)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("holiday_country_id", "holiday_subdivision")
+    def _check_holiday_country(self):
+        for calendar in self.filtered("holiday_country_id"):
+            try:
+                subdivisions = supported_subdivisions(calendar.holiday_country_id.code)
+            except CountryError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "Public holidays of: the holidays library has no "
+                        "calendar for %(country)s. Clear the field and enter "
+                        "the holidays as time off by hand.",
+                        country=calendar.holiday_country_id.name,
+                    )
+                ) from exc
+            region = calendar.holiday_subdivision
+            if region and region not in subdivisions:
+                raise ValidationError(
+                    self.env._(
+                        "Region: %(country)s has no region %(region)s in the "
+                        "holidays library. Use one of: %(known)s, or leave it "
+                        "empty for the national holidays.",
+                        country=calendar.holiday_country_id.name,
+                        region=region,
+                        known=", ".join(subdivisions) or self.env._("none"),
+                    )
+                )
+
+    @api.constrains("holiday_subdivision", "holiday_country_id")
+    def _check_holiday_subdivision_needs_country(self):
+        for calendar in self:
+            if calendar.holiday_subdivision and not calendar.holiday_country_id:
+                raise ValidationError(
+                    self.env._(
+                        "Region: calendar %(calendar)s names a region but no "
+                        "country. Choose the country in 'Public holidays of'.",
+                        calendar=calendar.display_name,
+                    )
+                )
+
+    @api.constrains("attendance_ids", "tz")
+    def _check_sla_working_time(self):
+        """Calendars SLA targets count on must keep some working time."""
+        used = self.filtered("sla_target_count")
+        for calendar in used:
+            try:
+                check_windows(calendar._sla_windows())
+                get_zone(calendar.tz)
+            except SlaEngineError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "Working hours of %(calendar)s: SLA targets count on "
+                        "this calendar, and %(error)s",
+                        calendar=calendar.display_name,
+                        error=str(exc),
+                    )
+                ) from exc
+
+    # ------------------------------------------------------------------
+    # Public holidays
+    # ------------------------------------------------------------------
+
+    def _holiday_years(self):
+        today = fields.Date.context_today(self)
+        return [today.year, today.year + 1]
+
+    def _prepare_holiday_leave_vals(self, day, name):
+        """Global time off over the whole local day of a public holiday.
+
+        It ends at 23:59:59 like the time off Odoo creates from its forms;
+        the SLA engine reads that last second as the end of the day.
+        """
+        self.ensure_one()
+        zone = pytz.timezone(self.tz or "UTC")
+        start = zone.localize(datetime.combine(day, time.min), is_dst=False)
+        end = zone.localize(datetime.combine(day, time(23, 59, 59)), is_dst=False)
+        return {
+            "name": name,
+            "calendar_id": self.id,
+            "date_from": start.astimezone(pytz.utc).replace(tzinfo=None),
+            "date_to": end.astimezone(pytz.utc).replace(tzinfo=None),
+            "time_type": "leave",
+            "holiday_date": day,
+        }
+
+    def _sync_public_holidays(self, years=None):
+        """Create, rename and remove generated holidays of these calendars.
+
+        Holidays the user dropped stay dropped; time off entered by hand is
+        never touched; a generated holiday the library no longer lists (the
+        law changed) is removed.
+        """
+        years = years or self._holiday_years()
+        Leave = self.env["resource.calendar.leaves"].sudo()
+        calendars = self.filtered("holiday_country_id")
+        existing = Leave.search(
+            [
+                ("calendar_id", "in", calendars.ids),
+                ("holiday_date", ">=", date(min(years), 1, 1)),
+                ("holiday_date", "<=", date(max(years), 12, 31)),
+            ]
+        )
+        by_key = {
+            (leave.calendar_id.id, leave.holiday_date): leave for leave in existing
+        }
+        drops = (
+            self.env["support.sla.holiday.drop"]
+            .sudo()
+            .search([("calendar_id", "in", calendars.ids)])
+        )
+        dropped = {(drop.calendar_id.id, drop.date) for drop in drops}
+        to_create = []
+        to_remove = Leave
+        for calendar in calendars:
+            try:
+                wanted = public_holidays(
+                    calendar.holiday_country_id.code,
+                    years,
+                    subdivision=calendar.holiday_subdivision or None,
+                    language=self.env.lang or "en_US",
+                )
+            except CountryError as exc:
+                raise UserError(
+                    self.env._(
+                        "Public holidays of %(calendar)s: %(error)s",
+                        calendar=calendar.display_name,
+                        error=str(exc),
+                    )
+                ) from exc
+            wanted_days = set()
+            for day, name in wanted:
+                wanted_days.add(day)
+                key = (calendar.id, day)
+                leave = by_key.get(key)
+                if leave:
+                    if leave.name != name:
+                        leave.name = name
+                elif key not in dropped:
+                    to_create.append(calendar._prepare_holiday_leave_vals(day, name))
+            to_remove |= existing.filtered(
+                lambda leave, c=calendar, days=wanted_days: (
+                    leave.calendar_id == c and leave.holiday_date not in days
+                )
+            )
+        if to_remove:
+            to_remove.with_context(holiday_sync=True).unlink()
+        if to_create:
+            Leave.create(to_create)
+        calendars.sudo().write({"holiday_last_sync": fields.Datetime.now()})
+        return True
+
+    def action_sync_public_holidays(self):
+        if not self.filtered("holiday_country_id"):
+            raise UserError(
+                self.env._(
+                    "Public holidays of: choose a country first, then synchronise."
+                )
+            )
+        self._sync_public_holidays()
+        return True
+
+    @api.model
+    def _cron_sync_public_holidays(self):
+        calendars = self.search([("holiday_country_id", "!=", False)])
+        for calendar in calendars:
+            try:
+                with self.env.cr.savepoint():
+                    calendar._sync_public_holidays()
+            except UserError as exc:
+                _logger.info("Holidays of %s not synchronised: %s", calendar.name, exc)
+        return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        calendars = super().create(vals_list)
+        self.env.registry.clear_cache()
+        calendars.filtered("holiday_country_id")._sync_public_holidays()
+        return calendars
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"tz", "attendance_ids", "two_weeks_calendar", "active"} & set(vals):
+            self.env.registry.clear_cache()
+        if {"holiday_country_id", "holiday_subdivision"} & set(vals):
+            self._sync_public_holidays()
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # The SLA engine
+    # ------------------------------------------------------------------
+
+    def _sla_windows(self):
+        """The weekly windows of this calendar as engine windows.
+
+        Like Odoo's own interval computation: attendances of the calendar
+        itself (not of a resource), no sections, no lunch breaks.
+        """
+        self.ensure_one()
+        windows = []
+        for attendance in self.sudo().attendance_ids:
+            if (
+                attendance.resource_id
+                or attendance.display_type
+                or attendance.day_period == "lunch"
+            ):
+                continue
+            windows.append(
+                Window(
+                    int(attendance.dayofweek),
+                    hours_to_minutes(attendance.hour_from),
+                    hours_to_minutes(attendance.hour_to),
+                    attendance.date_from or None,
+                    attendance.date_to or None,
+                    int(attendance.week_type) if self.two_weeks_calendar else None,
+                )
+            )
+        return windows
+
+    def _sla_leaves(self, first_day, last_day):
+        """Global time off of this calendar (and of no calendar, as Odoo
+        counts it) over the span, as naive UTC pairs.
+
+        A time off that ends at 23:59:59 local time ends at midnight: that is
+        how Odoo's forms and our holiday generator say "the whole day".
+        """
+        self.ensure_one()
+        zone = pytz.timezone(self.tz or "UTC")
+        span_from = datetime.combine(first_day - timedelta(days=1), time.min)
+        span_to = datetime.combine(last_day + timedelta(days=2), time.min)
+        rows = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_read(
+                [
+                    ("calendar_id", "in", [False, self.id]),
+                    ("resource_id", "=", False),
+                    ("time_type", "=", "leave"),
+                    ("date_from", "<=", span_to),
+                    ("date_to", ">=", span_from),
+                ],
+                ["date_from", "date_to"],
+            )
+        )
+        pairs = []
+        second = timedelta(seconds=1)
+        for row in rows:
+            end = row["date_to"]
+            local_end = pytz.utc.localize(end).astimezone(zone)
+            if local_end.time() == time(23, 59, 59):
+                end += second
+            pairs.append((row["date_from"], end))
+        return pairs
+
+    @tools.ormcache("self.id", "year")
+    def _sla_engine_cached(self, year):
+        """The engine of this calendar around ``year``, or the engine error
+        (cached too: a broken calendar is reported, not reloaded per call).
+        """
+        first_day = date(year - ENGINE_YEARS_BEFORE, 1, 1)
+        last_day = date(year + ENGINE_YEARS_AFTER, 12, 31)
+        try:
+            return BusinessCalendar(
+                self._sla_windows(),
+                self.tz,
+                self._sla_leaves(first_day, last_day),
+                first_day=first_day,
+                last_day=last_day,
+            )
+        except SlaEngineError as exc:
+            return exc
+
+    def _sla_engine(self, year):
+        """The loaded :class:`BusinessCalendar` of this calendar for clocks
+        that start in ``year``; raises the engine's error for a calendar
+        without working time or with a bad time zone.
+        """
+        self.ensure_one()
+        result = self.sudo()._sla_engine_cached(year)
+        if isinstance(result, SlaEngineError):
+            raise result
+        return result

@@ -1,0 +1,319 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from typing import NamedTuple
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+from ..engine import BUSINESS_UNITS, SlaEngineError, TermError, check_term
+
+METRICS = [
+    ("reaction", "Reaction (confirmation sent)"),
+    ("restore", "Restore or downgrade"),
+    ("resolution", "Resolution"),
+    ("replacement_shipped", "Replacement shipped"),
+    ("technician_onsite", "Technician on site"),
+    ("configuration_restored", "Configuration restored"),
+    ("final_resolution", "Final resolution"),
+    ("complaint_answered", "Complaint answered"),
+    ("answer_or_new_term", "Answer or announce a new term"),
+]
+UNITS = [
+    ("minutes", "Minutes"),
+    ("hours", "Hours"),
+    ("days", "Calendar days"),
+    ("business_minutes", "Business minutes"),
+    ("business_hours", "Business hours"),
+    ("business_days", "Business days"),
+    ("next_business_day", "Next business day"),
+]
+START_EVENTS = [
+    ("ticket_created", "Ticket received"),
+    ("order_accepted", "Order accepted"),
+    ("replacement_delivered", "Replacement delivered"),
+]
+STOP_EVENTS = [
+    ("confirmation_sent", "Confirmation sent to the customer"),
+    ("stage", "Stage reached"),
+    ("service_restored", "Service restored"),
+    ("replacement_shipped", "Replacement shipped"),
+    ("technician_on_site", "Technician on site"),
+    ("configuration_restored", "Configuration restored"),
+]
+# Events an agent records by hand (the others come from the ticket itself).
+MANUAL_EVENTS = [
+    ("order_accepted", "Order accepted"),
+    ("replacement_delivered", "Replacement delivered"),
+    ("service_restored", "Service restored"),
+    ("replacement_shipped", "Replacement shipped"),
+    ("technician_on_site", "Technician on site"),
+    ("configuration_restored", "Configuration restored"),
+]
+# What usually starts and stops each metric, proposed when it is chosen:
+# metric -> (start event, stop event, met by a priority downgrade)
+METRIC_DEFAULTS = {
+    "reaction": ("ticket_created", "confirmation_sent", False),
+    "restore": ("ticket_created", "service_restored", True),
+    "resolution": ("ticket_created", "stage", False),
+    "replacement_shipped": ("ticket_created", "replacement_shipped", False),
+    "technician_onsite": ("ticket_created", "technician_on_site", False),
+    "configuration_restored": (
+        "replacement_delivered",
+        "configuration_restored",
+        False,
+    ),
+    "final_resolution": ("ticket_created", "stage", False),
+    "complaint_answered": ("ticket_created", "confirmation_sent", False),
+    "answer_or_new_term": ("ticket_created", "confirmation_sent", False),
+}
+
+
+class TargetSpec(NamedTuple):
+    """A target as plain values, cached for ticket creation (no query)."""
+
+    id: int
+    policy_id: int
+    plan_id: int
+    metric: str
+    categories: frozenset
+    priority: str | None
+    sequence: int
+    start_event: str
+    stop_event: str
+    stop_stage_ids: frozenset
+    stop_on_downgrade: bool
+    pause_stage_ids: frozenset
+    amount: float
+    unit: str
+    calendar_id: int
+    tz: str
+    warn_share: float
+
+
+class SupportSlaTarget(models.Model):
+    _name = "support.sla.target"
+    _description = "SLA target"
+    _order = "policy_id, sequence, id"
+
+    policy_id = fields.Many2one(
+        comodel_name="support.sla.policy",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    plan_id = fields.Many2one(
+        related="policy_id.plan_id", store=True, index=True, string="Support plan"
+    )
+    company_id = fields.Many2one(related="policy_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        string="Description",
+        translate=True,
+        help="Optional wording of the term for the customer, e.g. 'critical: "
+        "4 business hours'.",
+    )
+    metric = fields.Selection(selection=METRICS, required=True, default="reaction")
+    category_ids = fields.Many2many(
+        comodel_name="support.sla.category",
+        string="Request categories",
+        help="The kinds of request the target applies to; empty: all kinds.",
+    )
+    priority = fields.Selection(
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]
+            ._fields["priority"]
+            ._description_selection(self.env)
+        ),
+        help="The priority the target applies to; empty: any priority. Per "
+        "metric, a target that names the priority wins over one that does "
+        "not, then one that names categories, then the lower sequence.",
+    )
+    amount = fields.Float(required=True, default=1.0, digits=(16, 2))
+    unit = fields.Selection(
+        selection=UNITS,
+        required=True,
+        default="business_hours",
+        help="Minutes, hours and calendar days run around the clock; business "
+        "units count only the working time of the calendar. Next business "
+        "day: the end of the next working day (the amount-th one).",
+    )
+    calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        help="Business calendar of this target; empty: the policy's.",
+    )
+    effective_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        compute="_compute_effective_calendar_id",
+        string="Counts on",
+    )
+    start_event = fields.Selection(
+        selection=START_EVENTS,
+        required=True,
+        default="ticket_created",
+        string="Starts when",
+    )
+    stop_event = fields.Selection(
+        selection=STOP_EVENTS,
+        required=True,
+        default="confirmation_sent",
+        string="Stops when",
+        help="Confirmation sent: an agent's message or SMS to the customer "
+        "from the ticket (internal notes do not count). Stage reached: the "
+        "ticket enters one of the stop stages (any closed stage when none is "
+        "set). The other events are recorded by an agent on the ticket.",
+    )
+    stop_stage_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.stage",
+        relation="support_sla_target_stop_stage_rel",
+        string="Stop stages",
+    )
+    stop_on_downgrade = fields.Boolean(
+        string="Met by a downgrade",
+        help="Lowering the ticket's priority meets this target (Webitel: "
+        "'restore or downgrade'); the new priority's targets start then.",
+    )
+    pause_stage_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.stage",
+        relation="support_sla_target_pause_stage_rel",
+        string="Pausing stages",
+        help="Stages that pause this clock; empty: the policy's.",
+    )
+
+    @api.depends("calendar_id", "policy_id.calendar_id")
+    def _compute_effective_calendar_id(self):
+        for target in self:
+            target.effective_calendar_id = (
+                target.calendar_id or target.policy_id.calendar_id
+            )
+
+    @api.depends("metric", "amount", "unit", "priority")
+    def _compute_display_name(self):
+        metrics = dict(self._fields["metric"]._description_selection(self.env))
+        units = dict(self._fields["unit"]._description_selection(self.env))
+        priorities = dict(self._fields["priority"]._description_selection(self.env))
+        for target in self:
+            label = target.name or metrics.get(target.metric, "")
+            if target.priority:
+                label = f"{label} ({priorities.get(target.priority)})"
+            amount = f"{target.amount:g}"
+            target.display_name = f"{label}: {amount} {units.get(target.unit, '')}"
+
+    @api.onchange("metric")
+    def _onchange_metric(self):
+        defaults = METRIC_DEFAULTS.get(self.metric)
+        if defaults:
+            self.start_event, self.stop_event, self.stop_on_downgrade = defaults
+
+    @api.constrains("amount", "unit")
+    def _check_term(self):
+        for target in self:
+            try:
+                check_term(target.amount, target.unit)
+            except TermError:
+                raise ValidationError(
+                    self.env._(
+                        "Amount: the term of %(target)s (policy %(policy)s) must "
+                        "be a positive amount, a whole number for days; got "
+                        "%(amount)s. Enter a positive amount.",
+                        target=target.display_name,
+                        policy=target.policy_id.display_name,
+                        amount=target.amount,
+                    )
+                ) from None
+
+    @api.constrains("calendar_id", "unit", "policy_id")
+    def _check_calendar(self):
+        for target in self:
+            calendar = target.effective_calendar_id
+            if target.unit not in BUSINESS_UNITS:
+                continue
+            try:
+                calendar._sla_engine(fields.Date.context_today(self).year)
+            except SlaEngineError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "Calendar: %(target)s counts business time on "
+                        "%(calendar)s, which cannot be used: %(error)s",
+                        target=target.display_name,
+                        calendar=calendar.display_name,
+                        error=str(exc),
+                    )
+                ) from exc
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            defaults = METRIC_DEFAULTS.get(vals.get("metric") or "reaction")
+            if defaults:
+                vals.setdefault("start_event", defaults[0])
+                vals.setdefault("stop_event", defaults[1])
+                vals.setdefault("stop_on_downgrade", defaults[2])
+        targets = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return targets
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Cached index: targets by plan, as plain values
+    # ------------------------------------------------------------------
+
+    @tools.ormcache()
+    def _sla_target_index(self):
+        """{plan id: (TargetSpec, ...)} of the active policies' targets.
+
+        Cached in the registry (and cleared on any change of a policy,
+        target or category), so that creating a ticket does not query them.
+        """
+        targets = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("policy_id.active", "=", True)])
+        )
+        index = defaultdict(list)
+        for target in targets:
+            policy = target.policy_id
+            index[policy.plan_id.id].append(
+                TargetSpec(
+                    id=target.id,
+                    policy_id=policy.id,
+                    plan_id=policy.plan_id.id,
+                    metric=target.metric,
+                    categories=frozenset(target.category_ids.mapped("code")),
+                    priority=target.priority or None,
+                    sequence=target.sequence,
+                    start_event=target.start_event,
+                    stop_event=target.stop_event,
+                    stop_stage_ids=frozenset(target.stop_stage_ids.ids),
+                    stop_on_downgrade=target.stop_on_downgrade,
+                    pause_stage_ids=frozenset(
+                        (target.pause_stage_ids or policy.pause_stage_ids).ids
+                    ),
+                    amount=target.amount,
+                    unit=target.unit,
+                    calendar_id=target.effective_calendar_id.id,
+                    tz=target.effective_calendar_id.tz or "UTC",
+                    warn_share=policy.warn_percent / 100.0,
+                )
+            )
+        return {plan: tuple(specs) for plan, specs in index.items()}
+
+    @api.model
+    def _sla_targets_of_plan(self, plan_id):
+        return self._sla_target_index().get(plan_id, ())
+
+    @api.model
+    def _sla_spec_by_id(self):
+        return {
+            spec.id: spec
+            for specs in self._sla_target_index().values()
+            for spec in specs
+        }
