@@ -163,7 +163,16 @@ class SupportContract(models.Model):
         ]
         if (operator == "=") == value:
             return domain
-        return ["!", "&", "&", *domain]
+        # Spelled out: a negated date comparison would drop empty end dates.
+        return [
+            "|",
+            "|",
+            ("state", "!=", "active"),
+            ("date_end", "=", False),
+            "|",
+            ("date_end", "<", today),
+            ("date_end", ">", today + timedelta(days=EXPIRING_DAYS)),
+        ]
 
     # ------------------------------------------------------------------
     # Constraints
@@ -185,8 +194,9 @@ class SupportContract(models.Model):
 
     @api.constrains("state", "plan_id")
     def _check_plan_required(self):
+        target = self.env.context.get("halo_check_state")
         for contract in self:
-            if contract.state == "active" and not contract.plan_id:
+            if (target or contract.state) == "active" and not contract.plan_id:
                 raise ValidationError(
                     self.env._(
                         "Plan: contract %(contract)s cannot be active without a "
@@ -268,6 +278,10 @@ class SupportContract(models.Model):
 
     def action_activate(self):
         self._check_transition(("draft", "suspended"), "active")
+        # Checked before writing, so that nothing is half-done.
+        self.filtered(lambda c: not c.plan_id).with_context(
+            halo_check_state="active"
+        )._check_plan_required()
         today = fields.Date.context_today(self)
         ended = self.filtered(lambda c: c.date_end and c.date_end < today)
         if ended:

@@ -108,7 +108,7 @@ class SupportContractProduct(models.Model):
                             "Serial number: %(serial)s appears twice in contract "
                             "%(contract)s (%(first)s and %(second)s). Each "
                             "covered product has its own serial.",
-                            serial=line.serial.strip(),
+                            serial=seen[key].serial,
                             contract=contract.name,
                             first=seen[key].product_id.display_name,
                             second=line.product_id.display_name,

@@ -1,2 +1,5 @@
 from . import test_install
 from . import test_entitlement
+from . import test_contract
+from . import test_security
+from . import test_portal
