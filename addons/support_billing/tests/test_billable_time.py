@@ -1,0 +1,276 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import BillingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBillableTime(BillingCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_billing()
+        cls.infotel = cls.plan_infotel()
+        cls.sangoma = cls.plan_sangoma()
+        cls.webitel = cls.plan_webitel()
+        cls.h2s_pro = cls.plan_h2s_pro()
+
+    def verdicts(self, lines):
+        lines.invalidate_recordset()
+        return [
+            (
+                line.support_verdict,
+                line.support_wallet_minutes,
+                line.support_billable_minutes,
+                line.support_amount,
+            )
+            for line in lines
+        ]
+
+    # --- infotel ------------------------------------------------------------
+
+    def test_infotel_40_minutes_paid_is_one_hour_45_eur(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        line = self.log(ticket, 40)
+        self.assertEqual(self.verdicts(line), [("billable", 0, 60, 45.0)])
+        self.assertEqual(line.support_rate, 45.0)
+        self.assertIn("45.0", line.support_verdict_reason)
+
+    def test_infotel_price_level(self):
+        contract = self.make_contract(self.infotel, price_level=1.2)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        line = self.log(ticket, 40)
+        self.assertEqual(self.verdicts(line), [("billable", 0, 60, 54.0)])
+
+    def test_infotel_quick_advice_free_up_to_15_minutes(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "consultation", support_cause="customer")
+        self.agree(ticket)
+        first = self.log(ticket, 15)
+        self.assertEqual(self.verdicts(first), [("free", 0, 0, 0.0)])
+        # beyond 15 minutes it is paid: 40 more minutes -> 1 h
+        second = self.log(ticket, 40)
+        self.assertEqual(self.verdicts(second), [("billable", 0, 60, 45.0)])
+
+    def test_infotel_cause_decides_and_recomputes(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "incident")
+        self.agree(ticket)
+        line = self.log(ticket, 55)
+        # cause unknown: free support
+        self.assertEqual(self.verdicts(line), [("free", 0, 0, 0.0)])
+        # the agent finds the cause at the customer's router: 15 free + 40 paid
+        ticket.support_cause = "customer"
+        self.assertEqual(self.verdicts(line), [("billable", 0, 60, 45.0)])
+        # then the product after all: free again
+        ticket.support_cause = "product"
+        self.assertEqual(self.verdicts(line), [("free", 0, 0, 0.0)])
+
+    def test_infotel_paid_work_needs_written_agreement(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 40)
+        self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])
+        self.assertIn("agreement", line.support_verdict_reason)
+        # a recorded call is not "in writing"
+        with self.assertRaises(UserError):
+            ticket._support_record_agreement("phone")
+        ticket._support_record_agreement("portal", day=self.month_start)
+        self.assertEqual(self.verdicts(line), [("billable", 0, 60, 45.0)])
+
+    def test_rounding_per_ticket(self):
+        plan = self.plan_infotel(name="infotel per ticket", rounding_per_ticket=True)
+        contract = self.make_contract(plan)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        lines = self.log(ticket, 10) | self.log(ticket, 10) | self.log(ticket, 25)
+        # per ticket: 45 min -> 1 h in total, the first line carries 30 min
+        self.assertEqual(
+            [line.support_billable_minutes for line in lines.sorted("id")], [30, 0, 30]
+        )
+        self.assertEqual(sum(lines.mapped("support_amount")), 45.0)
+
+    def test_rounding_per_line(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        lines = self.log(ticket, 10) | self.log(ticket, 10) | self.log(ticket, 25)
+        self.assertEqual(sum(lines.mapped("support_billable_minutes")), 90)
+        self.assertEqual(sum(lines.mapped("support_amount")), 67.5)
+
+    # --- Sangoma -----------------------------------------------------------
+
+    def grant(self, wallet, minutes, reason="Pack"):
+        return self.env["support.wallet.entry"].create(
+            {
+                "wallet_id": wallet.id,
+                "kind": "grant",
+                "amount": minutes,
+                "reason": reason,
+            }
+        )
+
+    def test_sangoma_pack_then_45_minutes_configuration(self):
+        contract = self.make_contract(self.sangoma)
+        wallet = contract._support_wallet("time")
+        self.assertEqual(wallet.unit, "minute")
+        self.grant(wallet, 300, "5-hour pack")
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 45)
+        self.assertEqual(self.verdicts(line), [("wallet", 45, 0, 0.0)])
+        self.assertEqual(self.balance(wallet), 255)
+        self.assertEqual(self.ledger_sum(wallet), 255)
+        self.assertEqual(line.support_wallet_id, wallet)
+
+    def test_sangoma_bug_work_never_consumes(self):
+        contract = self.make_contract(self.sangoma)
+        wallet = contract._support_wallet("time")
+        self.grant(wallet, 300)
+        ticket = self.make_ticket(contract, "bug")
+        line = self.log(ticket, 90)
+        self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])
+        self.assertEqual(self.balance(wallet), 300)
+        # a "bug" solved by standard configuration uses credits
+        ticket.support_outcome = "configuration"
+        self.assertEqual(self.verdicts(line), [("wallet", 90, 0, 0.0)])
+        self.assertEqual(self.balance(wallet), 210)
+
+    def test_sangoma_rnd_patch_refunds_credits(self):
+        contract = self.make_contract(self.sangoma)
+        wallet = contract._support_wallet("time")
+        self.grant(wallet, 300)
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 45)
+        self.assertEqual(self.balance(wallet), 255)
+        ticket.write({"support_rnd_escalated": True, "support_outcome": "patch"})
+        self.assertEqual(self.verdicts(line), [("free", 0, 0, 0.0)])
+        self.assertEqual(self.balance(wallet), 300)
+        kinds = wallet.entry_ids.sorted("id").mapped("kind")
+        self.assertEqual(kinds, ["grant", "consumption", "refund"])
+        self.assertEqual(self.ledger_sum(wallet), 300)
+
+    def test_sangoma_line_changes_move_the_wallet(self):
+        contract = self.make_contract(self.sangoma)
+        wallet = contract._support_wallet("time")
+        self.grant(wallet, 300)
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 45)
+        line.unit_amount = 1.0
+        self.assertEqual(self.balance(wallet), 240)
+        line.unit_amount = 0.5
+        self.assertEqual(self.balance(wallet), 270)
+        line.unlink()
+        self.assertEqual(self.balance(wallet), 300)
+        self.assertEqual(self.ledger_sum(wallet), 300)
+
+    def test_sangoma_short_wallet_overage(self):
+        plan = self.plan_sangoma(name="Sangoma overage", hourly_rate=120.0)
+        contract = self.make_contract(plan)
+        wallet = contract._support_wallet("time")
+        self.grant(wallet, 30)
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 45)
+        # 30 credits cover 30 min; 15 min beyond the wallet at 120/h
+        self.assertEqual(self.verdicts(line), [("billable", 30, 15, 30.0)])
+        self.assertIn("beyond wallet", line.support_verdict_reason)
+        self.assertEqual(self.balance(wallet), 0)
+
+    def test_block_overage_leaves_time_unbilled_with_reason(self):
+        plan = self.plan_sangoma(name="Sangoma strict", wallet_overage="block")
+        contract = self.make_contract(plan)
+        wallet = contract._support_wallet("time")
+        self.grant(wallet, 30)
+        ticket = self.make_ticket(contract, "configuration")
+        line = self.log(ticket, 45)
+        self.assertEqual(self.verdicts(line), [("not_billable", 30, 0, 0.0)])
+        self.assertIn("empty", line.support_verdict_reason)
+
+    # --- Webitel -----------------------------------------------------------
+
+    def test_webitel_customer_defect_billed_actual_time(self):
+        contract = self.make_contract(self.webitel)
+        ticket = self.make_ticket(contract, "incident", support_cause="third_party")
+        line = self.log(ticket, 37)
+        self.assertEqual(self.verdicts(line), [("billable", 0, 37, 37.0)])
+        ticket.support_cause = "product"
+        self.assertEqual(self.verdicts(line), [("free", 0, 0, 0.0)])
+
+    def test_webitel_request_quota(self):
+        plan = self.plan_webitel(name="Webitel small quota", request_quota=2)
+        contract = self.make_contract(plan)
+        tickets = [self.make_ticket(contract, "service_request") for _i in range(2)]
+        wallet = contract._support_wallet("request")
+        self.assertEqual(self.balance(wallet), 0)
+        self.assertEqual(
+            [t.support_quota_state for t in tickets], ["counted", "counted"]
+        )
+        third = self.make_ticket(contract, "change")
+        self.assertEqual(third.support_quota_state, "exceeded")
+        line = self.log(third, 30)
+        self.assertEqual(self.verdicts(line), [("billable", 0, 30, 30.0)])
+        counted_line = self.log(tickets[0], 30)
+        self.assertEqual(self.verdicts(counted_line), [("wallet", 0, 0, 0.0)])
+        # a counted request that turns out to be an incident gives its slot back
+        tickets[1].type_id = self.kinds["incident"]
+        self.assertEqual(tickets[1].support_quota_state, "none")
+        self.assertEqual(self.balance(wallet), 1)
+
+    # --- H2S Pro -----------------------------------------------------------
+
+    def test_h2s_pro_two_hours_included_then_160_an_hour(self):
+        contract = self.make_contract(self.h2s_pro)
+        wallet = contract._support_wallet("time")
+        self.assertEqual(wallet.unit, "hour")
+        ticket = self.make_ticket(contract, "incident")
+        first = self.log(ticket, 90)
+        second = self.log(ticket, 60)
+        self.assertEqual(self.verdicts(first), [("wallet", 90, 0, 0.0)])
+        self.assertEqual(self.verdicts(second), [("billable", 30, 30, 80.0)])
+        self.assertEqual(self.balance(wallet), 0)
+        grant = wallet.entry_ids.filtered(lambda e: e.kind == "grant")
+        self.assertEqual((grant.amount, grant.expires), (120, self.month_end))
+        self.assertEqual(wallet.balance_display, 0.0)
+
+    # --- bad input ---------------------------------------------------------
+
+    def test_negative_duration_is_rejected(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        with self.assertRaises(ValidationError):
+            self.log(ticket, -30)
+
+    def test_zero_duration_is_pending_timer(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        line = self.log(ticket, 0)
+        self.assertEqual(line.support_verdict, "pending")
+
+    def test_ticket_without_contract_is_not_billable(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "No contract",
+                "description": "x",
+                "team_id": self.team.id,
+                "project_id": self.project.id,
+            }
+        )
+        line = self.log(ticket, 30)
+        self.assertEqual(line.support_verdict, "not_billable")
+        self.assertIn("contract", line.support_verdict_reason)
+
+    def test_timesheet_outside_tickets_untouched(self):
+        line = self.env["account.analytic.line"].create(
+            {
+                "name": "Internal",
+                "project_id": self.project.id,
+                "employee_id": self.employee.id,
+                "unit_amount": 1.0,
+            }
+        )
+        self.assertFalse(line.support_verdict)
