@@ -100,12 +100,12 @@ class BillingCommon:
         agreement; quick advice free up to 15 minutes."""
         return cls.make_plan(
             vals.pop("name", "infotel"),
-            dict(
-                currency_id=cls.eur.id,
-                hourly_rate=45.0,
-                rounding_step=30,
-                agreement_required="written",
-                billing_rule_ids=cls.rules(
+            {
+                "currency_id": cls.eur.id,
+                "hourly_rate": 45.0,
+                "rounding_step": 30,
+                "agreement_required": "written",
+                "billing_rule_ids": cls.rules(
                     {
                         "name": "Remote configuration",
                         "support_category": "configuration",
@@ -119,7 +119,7 @@ class BillingCommon:
                     },
                     {"name": "Free support", "treatment": "free"},
                 ),
-            ),
+            },
             **vals,
         )
 
@@ -127,11 +127,11 @@ class BillingCommon:
     def plan_sangoma(cls, **vals):
         return cls.make_plan(
             vals.pop("name", "Sangoma"),
-            dict(
-                currency_id=cls.eur.id,
-                wallet_unit="minute",
-                refund_on_rnd_fix=True,
-                billing_rule_ids=cls.rules(
+            {
+                "currency_id": cls.eur.id,
+                "wallet_unit": "minute",
+                "refund_on_rnd_fix": True,
+                "billing_rule_ids": cls.rules(
                     {
                         "name": "Bug solved by configuration",
                         "support_category": "bug",
@@ -150,7 +150,7 @@ class BillingCommon:
                     },
                     {"name": "Other", "treatment": "free"},
                 ),
-            ),
+            },
             **vals,
         )
 
@@ -158,14 +158,14 @@ class BillingCommon:
     def plan_webitel(cls, **vals):
         return cls.make_plan(
             vals.pop("name", "Webitel Advanced"),
-            dict(
-                currency_id=cls.eur.id,
-                hourly_rate=60.0,
-                request_quota=30,
-                recurring_fee_type="licence_share",
-                recurring_rule_type="yearly",
-                licence_share_percent=18.0,
-                billing_rule_ids=cls.rules(
+            {
+                "currency_id": cls.eur.id,
+                "hourly_rate": 60.0,
+                "request_quota": 30,
+                "recurring_fee_type": "licence_share",
+                "recurring_rule_type": "yearly",
+                "licence_share_percent": 18.0,
+                "billing_rule_ids": cls.rules(
                     {
                         "name": "Defect caused by the customer's side",
                         "support_category": "incident",
@@ -184,7 +184,7 @@ class BillingCommon:
                     },
                     {"name": "Other", "treatment": "free"},
                 ),
-            ),
+            },
             **vals,
         )
 
@@ -192,15 +192,15 @@ class BillingCommon:
     def plan_h2s_pro(cls, **vals):
         return cls.make_plan(
             vals.pop("name", "H2S Pro"),
-            dict(
-                currency_id=cls.pln.id,
-                hourly_rate=160.0,
-                wallet_unit="hour",
-                wallet_period_amount=2.0,
-                recurring_fee_type="fixed",
-                recurring_fee=750.0,
-                billing_default_treatment="wallet",
-            ),
+            {
+                "currency_id": cls.pln.id,
+                "hourly_rate": 160.0,
+                "wallet_unit": "hour",
+                "wallet_period_amount": 2.0,
+                "recurring_fee_type": "fixed",
+                "recurring_fee": 750.0,
+                "billing_default_treatment": "wallet",
+            },
             **vals,
         )
 
@@ -208,13 +208,13 @@ class BillingCommon:
     def plan_h2s_flexible(cls, **vals):
         return cls.make_plan(
             vals.pop("name", "H2S Flexible"),
-            dict(
-                currency_id=cls.pln.id,
-                hourly_rate=160.0,
-                agreement_required="recorded",
-                success_fee=True,
-                billing_default_treatment="billable",
-            ),
+            {
+                "currency_id": cls.pln.id,
+                "hourly_rate": 160.0,
+                "agreement_required": "recorded",
+                "success_fee": True,
+                "billing_default_treatment": "billable",
+            },
             **vals,
         )
 
@@ -222,12 +222,12 @@ class BillingCommon:
     def plan_onsite(cls, **vals):
         return cls.make_plan(
             vals.pop("name", "H2S Onsite"),
-            dict(
-                currency_id=cls.pln.id,
-                onsite_day_rate=1280.0,
-                onsite_min_days=1,
-                travel_zone_ids=[Command.set(cls.zones.ids)],
-            ),
+            {
+                "currency_id": cls.pln.id,
+                "onsite_day_rate": 1280.0,
+                "onsite_min_days": 1,
+                "travel_zone_ids": [Command.set(cls.zones.ids)],
+            },
             **vals,
         )
 
