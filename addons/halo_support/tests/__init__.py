@@ -3,3 +3,4 @@ from . import test_entitlement
 from . import test_contract
 from . import test_security
 from . import test_portal
+from . import test_demo

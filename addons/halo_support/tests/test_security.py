@@ -149,6 +149,15 @@ class TestSecurity(SupportUsersCommon, TransactionCase):
             groups="base.group_user,helpdesk_mgmt.group_helpdesk_user",
         )
         ticket = self.ticket_a.with_user(user)
+        ticket.read(
+            [
+                "support_contract_id",
+                "support_plan_id",
+                "support_product_line_id",
+                "entitlement",
+                "entitlement_reason",
+            ]
+        )
         self.assertEqual(ticket.support_contract_id.name, self.contract_a.name)
         self.assertEqual(ticket.entitlement, "covered")
         with self.assertRaises(AccessError):
