@@ -12,6 +12,8 @@ CONTRACT_STATES = [
     ("cancelled", "Cancelled"),
     ("expired", "Expired"),
 ]
+# Changes of these fields judge the contract's open tickets again.
+RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id", "line_ids"}
 # Days ahead for the "expiring soon" filter and flag.
 EXPIRING_DAYS = 30
 
@@ -235,11 +237,21 @@ class SupportContract(models.Model):
     def write(self, vals):
         vals = self._commercial_partner_vals(vals)
         res = super().write(vals)
-        if "contact_ids" in vals:
-            # Newly authorised requesters: their open tickets are judged again.
-            tickets = self.sudo().ticket_ids.filtered(lambda t: not t.closed)
-            tickets._recompute_entitlement()
+        if RECHECK_FIELDS.intersection(vals):
+            self._recompute_open_tickets()
         return res
+
+    def _recompute_open_tickets(self):
+        """Judge the open tickets of these contracts again.
+
+        Called when the terms they were judged on change (authorised
+        contacts, dates, covered products, the plan's rules): a newly
+        authorised requester's ticket becomes covered. A change of state
+        does not re-judge open tickets: they were received under the
+        contract as it was.
+        """
+        tickets = self.sudo().ticket_ids.filtered(lambda t: not t.closed)
+        tickets._recompute_entitlement()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

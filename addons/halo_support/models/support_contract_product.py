@@ -136,9 +136,20 @@ class SupportContractProduct(models.Model):
         for vals in vals_list:
             if vals.get("serial"):
                 vals["serial"] = vals["serial"].strip()
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines.contract_id._recompute_open_tickets()
+        return lines
 
     def write(self, vals):
         if vals.get("serial"):
             vals = dict(vals, serial=vals["serial"].strip())
-        return super().write(vals)
+        contracts = self.contract_id
+        res = super().write(vals)
+        (contracts | self.contract_id)._recompute_open_tickets()
+        return res
+
+    def unlink(self):
+        contracts = self.contract_id
+        res = super().unlink()
+        contracts.exists()._recompute_open_tickets()
+        return res

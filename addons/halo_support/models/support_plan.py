@@ -5,6 +5,14 @@ from odoo.exceptions import ValidationError
 
 from .entitlement import RULE_PURCHASED_WITHIN
 
+# Changes of these fields judge the open tickets of the plan's contracts again.
+RECHECK_FIELDS = {
+    "eligibility_rule",
+    "eligibility_months",
+    "product_categ_ids",
+    "included_type_ids",
+    "excluded_type_ids",
+}
 ELIGIBILITY_RULES = [
     ("none", "None"),
     ("purchased_within", "Product bought from us within N months"),
@@ -119,6 +127,13 @@ class SupportPlan(models.Model):
         string="Contracts",
     )
     contract_count = fields.Integer(compute="_compute_contract_count")
+
+    def write(self, vals):
+        res = super().write(vals)
+        if RECHECK_FIELDS.intersection(vals):
+            # The rules changed: open tickets under this plan are judged again.
+            self.with_context(active_test=False).contract_ids._recompute_open_tickets()
+        return res
 
     @api.depends("contract_ids")
     def _compute_contract_count(self):

@@ -139,6 +139,27 @@ class TestEntitlement(SupportCommon, TransactionCase):
         self.assertEqual(ticket.entitlement, "covered")
         self.assertFalse(ticket.support_flagged)
 
+    def test_changed_terms_judge_open_tickets_again(self):
+        contract = self._free_contract(1, bought_from_us=False)
+        ticket = self.make_ticket(self.alice, support_serial="SN-1")
+        closed = self.make_ticket(self.alice, support_serial="SN-1")
+        closed.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        self.assertEqual(ticket.entitlement, "not_eligible")
+        # The covered product's purchase was from us after all.
+        contract.line_ids.bought_from_us = True
+        self.assertEqual(ticket.entitlement, "covered")
+        # Closed tickets keep the verdict they were closed with.
+        self.assertEqual(closed.entitlement, "not_eligible")
+        # The plan now excludes incidents.
+        ticket.type_id = self.kind_incident
+        self.plan_free.excluded_type_ids = self.kind_incident
+        self.assertEqual(ticket.entitlement, "excluded")
+        # The product is removed from the contract.
+        self.plan_free.excluded_type_ids = False
+        contract.line_ids.unlink()
+        self.assertFalse(ticket.support_product_line_id)
+        self.assertEqual(ticket.entitlement, "not_eligible")
+
     def test_company_as_contact_authorises_its_people(self):
         contract = self._oktell_contract()
         self.assertFalse(contract._is_authorised(self.adam))
