@@ -280,12 +280,12 @@ class SupportContract(models.Model):
                 lambda line: not line.date_end or line.date_end > today
             )
             for line in lines:
-                # OCA contract stops a line by its end date; a line that has
-                # not started yet is cancelled.
+                # OCA contract stops a line by its end date (never before the
+                # period already invoiced); a line not started is cancelled.
                 if line.date_start > today:
                     line.is_canceled = True
                 else:
-                    line.date_end = today
+                    line.date_end = max(today, line.last_date_invoiced or today)
 
     # ------------------------------------------------------------------
     # Actions

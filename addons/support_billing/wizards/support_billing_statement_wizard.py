@@ -35,4 +35,6 @@ class SupportBillingStatementWizard(models.TransientModel):
                 "date_from": fields.Date.to_string(self.date_from),
                 "date_to": fields.Date.to_string(self.date_to),
             },
+            # an XLSX needs no company letterhead: skip the layout wizard
+            config=False,
         )

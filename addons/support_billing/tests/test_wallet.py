@@ -1,0 +1,252 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import Form, TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common import BillingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestWallet(BillingCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_billing()
+        cls.sangoma = cls.plan_sangoma()
+        cls.contract = cls.make_contract(cls.sangoma)
+        cls.wallet = cls.contract._support_wallet("time")
+        cls.Entry = cls.env["support.wallet.entry"]
+
+    def post(self, kind, amount, wallet=None, **vals):
+        return self.Entry.create(
+            {
+                "wallet_id": (wallet or self.wallet).id,
+                "kind": kind,
+                "amount": amount,
+                **vals,
+            }
+        )
+
+    def assertNothingWritten(self, before_count, before_balance):
+        self.assertEqual(len(self.wallet.entry_ids), before_count)
+        self.assertEqual(self.balance(self.wallet), before_balance)
+
+    def test_activation_creates_wallet(self):
+        self.assertEqual(self.wallet.contract_id, self.contract)
+        self.assertEqual((self.wallet.unit, self.wallet.state), ("minute", "open"))
+        self.assertEqual(self.contract.wallet_count, 1)
+
+    def test_ledger_is_append_only(self):
+        entry = self.post("grant", 300, reason="Pack")
+        with self.assertRaises(UserError):
+            entry.amount = 3000
+        with self.assertRaises(UserError):
+            entry.unlink()
+        with self.assertRaises(UserError):
+            self.wallet.write({"balance": 1000})
+        with self.assertRaises(UserError):
+            self.wallet.unlink()
+        self.assertEqual(self.balance(self.wallet), 300)
+
+    def test_balance_follows_ledger(self):
+        self.post("grant", 300, reason="Pack")
+        self.wallet._consume(45)
+        self.post("adjustment", -5, reason="Entered twice")
+        self.post("adjustment", 20, reason="Goodwill")
+        self.assertEqual(self.balance(self.wallet), 270)
+        self.assertEqual(self.ledger_sum(self.wallet), 270)
+        last = self.wallet.entry_ids.sorted("id")[-1]
+        self.assertEqual(last.balance_after, 270)
+
+    def test_zero_or_negative_consumption(self):
+        self.post("grant", 300, reason="Pack")
+        for quantity in (0, -10):
+            with self.assertRaises(UserError):
+                self.wallet._consume(quantity)
+        self.assertNothingWritten(1, 300)
+
+    def test_wrong_signs_and_missing_reason(self):
+        cases = [
+            ("grant", -10, {}),
+            ("consumption", 10, {}),
+            ("refund", -10, {}),
+            ("grant", 0, {}),
+            ("adjustment", 10, {"reason": ""}),
+        ]
+        for kind, amount, vals in cases:
+            with self.subTest(kind=kind, amount=amount), self.assertRaises(UserError):
+                self.post(kind, amount, **vals)
+        self.assertNothingWritten(0, 0)
+
+    def test_consumption_beyond_balance_is_refused(self):
+        self.post("grant", 30, reason="Pack")
+        with self.assertRaises(UserError) as err:
+            self.wallet._consume(45)
+        self.assertIn("30 credits", str(err.exception))
+        self.assertNothingWritten(1, 30)
+        self.assertEqual(self.wallet._consume(45, partial=True), 30)
+        self.assertEqual(self.balance(self.wallet), 0)
+
+    def test_database_never_holds_negative_balance(self):
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(
+                "UPDATE support_wallet SET balance = -1 WHERE id = %s",
+                [self.wallet.id],
+            )
+
+    def test_closed_wallet(self):
+        self.post("grant", 300, reason="Pack")
+        self.wallet.action_close()
+        with self.assertRaises(UserError) as err:
+            self.wallet._consume(10)
+        self.assertIn("closed", str(err.exception))
+        with self.assertRaises(UserError):
+            self.post("grant", 60, reason="Late pack")
+        self.assertNothingWritten(1, 300)
+
+    def test_expired_wallet(self):
+        self.post("grant", 300, reason="Pack")
+        self.wallet.date_end = self.today - timedelta(days=1)
+        with self.assertRaises(UserError) as err:
+            self.wallet._consume(10)
+        self.assertIn("expired", str(err.exception))
+        self.assertNothingWritten(1, 300)
+
+    def test_refund_larger_than_consumed(self):
+        self.post("grant", 300, reason="Pack")
+        ticket = self.make_ticket(self.contract, "configuration")
+        self.log(ticket, 45)
+        self.assertEqual(self.balance(self.wallet), 255)
+        count = len(self.wallet.entry_ids)
+        with self.assertRaises(UserError) as err:
+            self.wallet._refund(46, ticket_id=ticket.id)
+        self.assertIn("only 45", str(err.exception))
+        self.assertNothingWritten(count, 255)
+        self.wallet._refund(45, ticket_id=ticket.id, reason="Goodwill")
+        self.assertEqual(self.balance(self.wallet), 300)
+        with self.assertRaises(UserError):
+            self.wallet._refund(1, ticket_id=ticket.id)
+
+    def test_manual_operation_wizard(self):
+        wizard = Form(
+            self.env["support.wallet.operation"].with_context(
+                default_wallet_id=self.wallet.id
+            )
+        )
+        wizard.kind = "grant"
+        wizard.quantity = 120
+        wizard.reason = "Welcome credits"
+        wizard.save().action_confirm()
+        wizard = Form(
+            self.env["support.wallet.operation"].with_context(
+                default_wallet_id=self.wallet.id
+            )
+        )
+        wizard.kind = "adjustment"
+        wizard.quantity = -20
+        wizard.reason = "Correction"
+        wizard.save().action_confirm()
+        self.assertEqual(self.balance(self.wallet), 100)
+        wizard = Form(
+            self.env["support.wallet.operation"].with_context(
+                default_wallet_id=self.wallet.id
+            )
+        )
+        wizard.kind = "grant"
+        wizard.quantity = -20
+        wizard.reason = "Wrong"
+        with self.assertRaises(UserError):
+            wizard.save().action_confirm()
+
+    def test_monthly_grant_expires_and_does_not_roll_over(self):
+        plan = self.plan_h2s_pro(name="H2S Pro wallet test")
+        contract = self.make_contract(plan, partner=self.customer2)
+        wallet = contract._support_wallet("time")
+        wallet._lock()
+        wallet._prepare_period(self.today)
+        wallet._prepare_period(self.today)  # idempotent
+        grants = wallet.entry_ids.filtered(lambda e: e.kind == "grant")
+        self.assertEqual(len(grants), 1)
+        self.assertEqual(self.balance(wallet), 120)
+        wallet._consume(30)
+        # next month: the 90 unused minutes expire, 120 new are granted
+        next_month = self.month_end + timedelta(days=1)
+        wallet._lock()
+        wallet._prepare_period(next_month)
+        self.assertEqual(self.balance(wallet), 120)
+        expiry = wallet.entry_ids.filtered(lambda e: e.kind == "expiry")
+        self.assertEqual((expiry.amount, expiry.lot_id), (-90, grants))
+        self.assertEqual(self.ledger_sum(wallet), 120)
+
+    def pack_invoice(self, xmlid, partner=None):
+        pack = self.env.ref(xmlid)
+        return self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": (partner or self.customer).id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"product_id": pack.id, "quantity": 1, "price_unit": 100}
+                    )
+                ],
+            }
+        )
+
+    def test_pack_invoice_tops_up_and_credit_note_takes_back(self):
+        invoice = self.pack_invoice("support_billing.product_support_pack_5h")
+        self.assertEqual(self.balance(self.wallet), 0)
+        invoice.action_post()
+        self.assertEqual(self.balance(self.wallet), 300)
+        # posting is idempotent per invoice line
+        invoice._support_grant_packs()
+        self.assertEqual(self.balance(self.wallet), 300)
+        # reset to draft takes the pack back, posting again grants it again
+        invoice.button_draft()
+        self.assertEqual(self.balance(self.wallet), 0)
+        invoice.action_post()
+        self.assertEqual(self.balance(self.wallet), 300)
+        # 45 minutes of configuration -> 255 left
+        ticket = self.make_ticket(self.contract, "configuration")
+        self.log(ticket, 45)
+        self.assertEqual(self.balance(self.wallet), 255)
+        # used credits cannot be taken back by a reset
+        with self.assertRaises(UserError):
+            invoice.button_draft()
+        self.assertEqual(invoice.state, "posted")
+        # a 2-hour pack, then its credit note
+        small = self.pack_invoice("support_billing.product_support_pack_2h")
+        small.action_post()
+        self.assertEqual(self.balance(self.wallet), 375)
+        reversal = small._reverse_moves()
+        reversal.action_post()
+        self.assertEqual(self.balance(self.wallet), 255)
+        self.assertEqual(self.ledger_sum(self.wallet), 255)
+
+    def test_pack_needs_a_contract(self):
+        pack = self.env.ref("support_billing.product_support_pack_2h")
+        stranger = self.env["res.partner"].create({"name": "No contract (test)"})
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": stranger.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"product_id": pack.id, "quantity": 1, "price_unit": 50}
+                    )
+                ],
+            }
+        )
+        with self.assertRaises(UserError) as err:
+            invoice.action_post()
+        self.assertIn("contract", str(err.exception))
+        self.assertEqual(invoice.state, "draft")
