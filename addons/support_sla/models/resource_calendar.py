@@ -1,6 +1,7 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 import pytz
@@ -60,12 +61,25 @@ class ResourceCalendar(models.Model):
     )
 
     def _compute_sla_target_count(self):
-        groups = self.env["support.sla.target"]._read_group(
-            [("calendar_id", "in", self.ids)], ["calendar_id"], ["__count"]
+        """Targets counting on the calendar: their own or their policy's."""
+        targets = (
+            self.env["support.sla.target"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("calendar_id", "in", self.ids),
+                    "&",
+                    ("calendar_id", "=", False),
+                    ("policy_id.calendar_id", "in", self.ids),
+                ]
+            )
         )
-        counts = {calendar.id: count for calendar, count in groups}
+        counts = defaultdict(int)
+        for target in targets:
+            counts[target.effective_calendar_id.id] += 1
         for calendar in self:
-            calendar.sla_target_count = counts.get(calendar.id, 0)
+            calendar.sla_target_count = counts[calendar.id]
 
     # ------------------------------------------------------------------
     # Constraints

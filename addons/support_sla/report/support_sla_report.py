@@ -18,6 +18,22 @@ class SupportSlaReport(models.Model):
     _auto = False
     _order = "start_date desc"
     _rec_name = "metric"
+    _depends = {
+        "support.ticket.sla": [
+            "ticket_id",
+            "plan_id",
+            "policy_id",
+            "company_id",
+            "metric",
+            "state",
+            "priority",
+            "start_date",
+            "deadline",
+            "stop_date",
+            "used_hours_final",
+        ],
+        "helpdesk.ticket": ["team_id", "user_id"],
+    }
 
     clock_id = fields.Many2one(comodel_name="support.ticket.sla", readonly=True)
     ticket_id = fields.Many2one(comodel_name="helpdesk.ticket", readonly=True)

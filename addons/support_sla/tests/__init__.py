@@ -1,0 +1,4 @@
+from . import test_sla_policies
+from . import test_sla_clocks
+from . import test_sla_config
+from . import test_sla_oracle
