@@ -196,3 +196,64 @@ def test_unknown_country_or_subdivision(country, subdivision, message):
 
 def test_supported_subdivisions():
     assert "BY" in engine.supported_subdivisions("de")
+
+
+# -- which targets apply -------------------------------------------------------
+
+
+def _t(id_, metric, categories=(), priority=None, sequence=10, start="ticket_created"):
+    return engine.TargetKey(
+        id_, metric, frozenset(categories), priority, sequence, start
+    )
+
+
+H2S_PRO = [
+    _t(1, "reaction", priority="3"),
+    _t(2, "reaction"),
+    _t(3, "resolution", categories=("incident",)),
+]
+WEBITEL = [
+    _t(10, "reaction", ("incident",), "3"),
+    _t(11, "reaction", ("incident",), "2"),
+    _t(12, "reaction", ("incident",), "1"),
+    _t(13, "restore", ("incident",), "3"),
+    _t(14, "restore", ("incident",), "2"),
+    _t(15, "restore", ("incident",), "1"),
+    _t(16, "reaction", ("service_request", "change")),
+    _t(17, "resolution", ("service_request",)),
+    _t(18, "resolution", ("change",), sequence=5),
+    _t(19, "configuration_restored", start="replacement_delivered"),
+]
+
+SELECTION_CASES = [
+    (H2S_PRO, "incident", "3", None, [1, 3]),
+    (H2S_PRO, "incident", "1", None, [2, 3]),
+    (H2S_PRO, "consultation", "0", None, [2]),
+    (WEBITEL, "incident", "3", "ticket_created", [10, 13]),
+    (WEBITEL, "incident", "2", "ticket_created", [11, 14]),
+    (WEBITEL, "incident", "0", "ticket_created", []),
+    (WEBITEL, "change", "3", "ticket_created", [16, 18]),
+    (WEBITEL, "service_request", "1", "ticket_created", [16, 17]),
+    (WEBITEL, "incident", "3", "replacement_delivered", [19]),
+    (WEBITEL, "incident", "3", None, [19, 10, 13]),
+    ([], "incident", "3", None, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("targets", "category", "priority", "event", "expected"), SELECTION_CASES
+)
+def test_select_targets(targets, category, priority, event, expected):
+    chosen = engine.select_targets(targets, category, priority, event)
+    assert [t.id for t in chosen] == expected
+
+
+def test_select_targets_prefers_priority_over_categories_then_sequence():
+    targets = [
+        _t(1, "reaction", ("incident",), sequence=1),
+        _t(2, "reaction", priority="3", sequence=50),
+        _t(3, "reaction", sequence=0),
+    ]
+    assert [t.id for t in engine.select_targets(targets, "incident", "3")] == [2]
+    assert [t.id for t in engine.select_targets(targets, "incident", "1")] == [1]
+    assert [t.id for t in engine.select_targets(targets, "bug", "1")] == [3]

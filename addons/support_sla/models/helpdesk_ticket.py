@@ -85,7 +85,9 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_sla_summary(self):
         for ticket in self:
-            clocks = ticket.sla_ids
+            # Portal users close and create tickets too: read the clocks as
+            # the system does.
+            clocks = ticket.sudo().sla_ids
             open_clocks = clocks.filtered(lambda c: not c.stop_date)
             states = set(open_clocks.mapped("state"))
             deadlines = [
@@ -181,7 +183,7 @@ class HelpdeskTicket(models.Model):
             open_by_metric = {}
             done = set()
             if not initial:
-                for clock in ticket.sla_ids:
+                for clock in ticket.sudo().sla_ids:
                     if not clock.stop_date:
                         open_by_metric[clock.metric] = clock
                     elif (
@@ -304,7 +306,7 @@ class HelpdeskTicket(models.Model):
         pause = resume = cancel = self.env["support.ticket.sla"]
         for ticket in self:
             stage = ticket.stage_id
-            for clock in ticket.sla_ids.filtered(lambda c: not c.stop_date):
+            for clock in ticket.sudo().sla_ids.filtered(lambda c: not c.stop_date):
                 spec = specs.get(clock.target_id.id)
                 stop_stages = spec.stop_stage_ids if spec else frozenset()
                 pause_stages = spec.pause_stage_ids if spec else frozenset()
@@ -339,7 +341,7 @@ class HelpdeskTicket(models.Model):
             ._fields["code"]
             ._description_selection(self.env)
         ).get(code, code)
-        clocks = self.sla_ids.filtered(
+        clocks = self.sudo().sla_ids.filtered(
             lambda c: not c.stop_date and c.stop_event == code
         )
         clocks.sudo()._sla_stop(when, reason, code=code)
@@ -379,10 +381,10 @@ class HelpdeskTicket(models.Model):
         if (
             message
             and self
-            and self.sla_ids.filtered(
+            and self._sla_is_confirmation(message)
+            and self.sudo().sla_ids.filtered(
                 lambda c: not c.stop_date and c.stop_event == "confirmation_sent"
             )
-            and self._sla_is_confirmation(message)
         ):
             self._sla_record_event(
                 "confirmation_sent",
@@ -401,7 +403,7 @@ class HelpdeskTicket(models.Model):
         extended = self.env["support.ticket.sla"]
         when = fields.Datetime.now()
         for ticket in self:
-            for clock in ticket.sla_ids.filtered(lambda c: not c.stop_date):
+            for clock in ticket.sudo().sla_ids.filtered(lambda c: not c.stop_date):
                 policy = clock.policy_id
                 if not policy:
                     continue

@@ -298,3 +298,41 @@ class TestSlaClocks(SlaCommon, TransactionCase):
         with freeze_time(utc(WARSAW, 2026, 11, 16, 13, 1)), self.assertQueryCount(few):
             Clock._cron_sla_sweep()
             self.env.flush_all()
+
+    def test_portal_customer_message_and_ticket(self):
+        contact = self.contracts["pro"]
+        contact.email = "contact@pro.test"
+        portal = self.env["res.users"].create(
+            {
+                "name": contact.name,
+                "login": "sla_portal",
+                "partner_id": contact.id,
+                "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
+        )
+        ticket = self.pro_critical(2026, 11, 13, 17, 30)
+        ticket.message_subscribe(partner_ids=contact.ids)
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 9, 0)):
+            ticket.with_user(portal).message_post(
+                body="Still down",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertEqual(self.clock(ticket, "reaction").state, "running")
+        # The portal controller creates tickets as the portal user in sudo.
+        created = (
+            self.env["helpdesk.ticket"]
+            .with_user(portal)
+            .sudo()
+            .create(
+                {
+                    "name": "From the portal",
+                    "description": "<p>Down</p>",
+                    "partner_id": contact.id,
+                    "type_id": self.kind_incident.id,
+                    "priority": CRITICAL,
+                }
+            )
+        )
+        self.assertEqual(created.sla_status, "on_track")
+        self.assertEqual(created.sla_event_ids.user_id, portal)
