@@ -236,13 +236,14 @@ class HelpdeskTicket(models.Model):
             else:
                 match = lines.browse()
             if current and current in match:
-                continue
-            if len(match) == 1:
-                ticket.support_product_line_id = match
+                chosen = current  # still consistent: keep the agent's choice
+            elif len(match) == 1:
+                chosen = match
             elif current in lines and not wanted and not ticket.support_product_id:
-                continue
+                chosen = current
             else:
-                ticket.support_product_line_id = False
+                chosen = False
+            ticket.support_product_line_id = chosen
 
     @api.constrains("support_contract_id", "support_product_line_id")
     def _check_support_product_line(self):
