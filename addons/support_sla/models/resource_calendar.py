@@ -181,7 +181,8 @@ class ResourceCalendar(models.Model):
         calendars = self.filtered("holiday_country_id")
         existing = Leave.search(
             [
-                ("calendar_id", "in", calendars.ids),
+                # Calendars without a country lose their generated holidays.
+                ("calendar_id", "in", self.ids),
                 ("holiday_date", ">=", date(min(years), 1, 1)),
                 ("holiday_date", "<=", date(max(years), 12, 31)),
             ]
@@ -228,6 +229,9 @@ class ResourceCalendar(models.Model):
                     leave.calendar_id == c and leave.holiday_date not in days
                 )
             )
+        to_remove |= existing.filtered(
+            lambda leave: not leave.calendar_id.holiday_country_id
+        )
         if to_remove:
             to_remove.with_context(holiday_sync=True).unlink()
         if to_create:
@@ -264,6 +268,9 @@ class ResourceCalendar(models.Model):
         return calendars
 
     def write(self, vals):
+        if "holiday_country_id" in vals and not vals["holiday_country_id"]:
+            vals = dict(vals)
+            vals.setdefault("holiday_subdivision", False)
         result = super().write(vals)
         if {"tz", "attendance_ids", "two_weeks_calendar", "active"} & set(vals):
             self.env.registry.clear_cache()

@@ -123,6 +123,18 @@ class TestSlaConfig(SlaCommon, TransactionCase):
         )
         self.env["resource.calendar"]._cron_sync_public_holidays()
         self.assertTrue(calendar.holiday_last_sync)
+        # No country, no generated holidays; time off entered by hand stays.
+        closure = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Closure",
+                "calendar_id": calendar.id,
+                "date_from": utc(WARSAW, this_year, 12, 31, 0, 0),
+                "date_to": utc(WARSAW, this_year, 12, 31, 23, 59, 59),
+            }
+        )
+        calendar.holiday_country_id = False
+        self.assertFalse(self.holidays(calendar, this_year))
+        self.assertTrue(closure.exists())
 
     # -- bad input -------------------------------------------------------
 
