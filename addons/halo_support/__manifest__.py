@@ -22,6 +22,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
+        "wizards/support_vendor_pack_load_views.xml",
         "views/support_menus.xml",
         "wizards/support_entitlement_override_views.xml",
     ],

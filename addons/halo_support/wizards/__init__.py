@@ -1,1 +1,2 @@
 from . import support_entitlement_override
+from . import support_vendor_pack_load
