@@ -4,4 +4,3 @@ from . import test_contract
 from . import test_security
 from . import test_portal
 from . import test_demo
-from . import test_tour_portal
