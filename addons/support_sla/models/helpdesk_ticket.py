@@ -293,6 +293,11 @@ class HelpdeskTicket(models.Model):
                 changed._sla_update(reasons, downgraded=downgraded, when=now)
         if "stage_id" in vals:
             self._sla_on_stage(now)
+        if "active" in vals and not vals["active"]:
+            # An archived ticket is no longer worked: its clocks stop counting.
+            self.sudo().sla_ids.filtered(lambda c: not c.stop_date)._sla_cancel(
+                now, self.env._("Ticket archived")
+            )
         return result
 
     # ------------------------------------------------------------------

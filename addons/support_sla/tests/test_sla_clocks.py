@@ -107,6 +107,17 @@ class TestSlaClocks(SlaCommon, TransactionCase):
         reaction = ticket.sla_ids.filtered(lambda c: c.metric == "reaction")
         self.assertEqual(reaction.state, "cancelled", "closed without a reply")
 
+    def test_archiving_cancels_the_clocks(self):
+        ticket = self.pro_critical(2026, 11, 13, 17, 30)
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 9, 0)):
+            ticket.active = False
+        reaction = ticket.sla_ids
+        self.assertEqual(reaction.state, "cancelled")
+        self.assertEqual(reaction.event_ids.sorted("id")[-1].reason, "Ticket archived")
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 13, 0)):
+            self.env["support.ticket.sla"]._cron_sla_sweep()
+        self.assertEqual(reaction.state, "cancelled")
+
     def test_downgrade_meets_restore_and_starts_the_new_priority(self):
         # Webitel Pro, critical incident on Monday 16 Nov 2026 10:00 Kyiv:
         # reaction due 10:30, restore or downgrade due 12:00.
