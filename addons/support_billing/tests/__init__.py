@@ -5,3 +5,4 @@ from . import test_success_fee
 from . import test_onsite
 from . import test_recurring
 from . import test_billing_run
+from . import test_concurrency
