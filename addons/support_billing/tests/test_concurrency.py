@@ -100,7 +100,7 @@ class TestWalletConcurrency(TransactionCase):
                 "employee": employee.id,
                 "tickets": tickets.ids,
             }
-            cr.commit()
+            # leaving the block commits: the workers' connections see the data
         self.addCleanup(self.cleanup)
 
     def cleanup(self):
@@ -130,7 +130,6 @@ class TestWalletConcurrency(TransactionCase):
             env["project.project"].browse(data["project"]).unlink()
             env["hr.employee"].browse(data["employee"]).unlink()
             env["res.partner"].browse(data["partners"]).unlink()
-            cr.commit()
 
     @staticmethod
     def retrying(env, func, max_tries=5):
