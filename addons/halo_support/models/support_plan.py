@@ -7,6 +7,8 @@ from .entitlement import RULE_PURCHASED_WITHIN
 
 # Changes of these fields judge the open tickets of the plan's contracts again.
 RECHECK_FIELDS = {
+    "platform_ids",
+    "intake_channel_ids",
     "eligibility_rule",
     "eligibility_months",
     "product_categ_ids",
@@ -75,6 +77,8 @@ class SupportPlan(models.Model):
         column1="plan_id",
         column2="platform_id",
         string="Open-source platforms",
+        help="Installations of these platforms (products of each platform's "
+        "family) are covered too.",
     )
     channel_ids = fields.Many2many(
         comodel_name="support.channel",
@@ -82,6 +86,19 @@ class SupportPlan(models.Model):
         column1="plan_id",
         column2="channel_id",
         string="Allowed channels",
+        help="The ways support is given under this plan (e.g. remote session "
+        "only, or also phone and chat).",
+    )
+    intake_channel_ids = fields.Many2many(
+        comodel_name="support.channel",
+        relation="support_plan_intake_channel_rel",
+        column1="plan_id",
+        column2="channel_id",
+        string="Requests accepted through",
+        help="Requests are accepted only when they come through one of these "
+        "channels (Webitel: the support portal; Oktell: email or phone); a "
+        "request that came another way is kept but not eligible until it is "
+        "registered properly. Empty: any channel.",
     )
     eligibility_rule = fields.Selection(
         selection=ELIGIBILITY_RULES,
@@ -200,19 +217,41 @@ class SupportPlan(models.Model):
                 f"[{plan.code}] {plan.name}" if plan.code else (plan.name or "")
             )
 
+    def _covered_categories(self):
+        """The product families the plan covers, with its platforms' families."""
+        self.ensure_one()
+        plan = self.sudo()
+        return plan.product_categ_ids | plan.platform_ids.product_categ_id
+
     def _covers_category(self, category):
         """True when the plan covers products of ``category``."""
         self.ensure_one()
-        if not self.product_categ_ids:
+        families = self._covered_categories()
+        if not families:
             return True
         if not category:
             return False
         # parent_path ("1/5/7/") holds the ancestors: no query per product.
         path = category.sudo().parent_path or ""
-        return any(
-            path.startswith(family.parent_path or "-")
-            for family in self.sudo().product_categ_ids
-        )
+        return any(path.startswith(family.parent_path or "-") for family in families)
+
+    def _allows_channel(self, code):
+        """True when support under the plan may be given through channel ``code``."""
+        self.ensure_one()
+        return code in self.sudo().channel_ids.mapped("code")
+
+    def _accepts_intake(self, helpdesk_channel):
+        """True when a request that came through ``helpdesk_channel`` is accepted.
+
+        ``helpdesk_channel`` is a ``helpdesk.ticket.channel`` (or empty: the
+        way the request came is unknown, e.g. an agent typed it in, and it is
+        not held against the customer).
+        """
+        self.ensure_one()
+        if not helpdesk_channel:
+            return True
+        intake = self.sudo().intake_channel_ids
+        return not intake or helpdesk_channel in intake.helpdesk_channel_id
 
     def action_view_contracts(self):
         self.ensure_one()

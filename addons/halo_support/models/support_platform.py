@@ -16,3 +16,10 @@ class SupportPlatform(models.Model):
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
     website = fields.Char()
+    product_categ_id = fields.Many2one(
+        comodel_name="product.category",
+        string="Product family",
+        help="The product family of the customers' installations of this "
+        "platform: a plan covering the platform covers the products of this "
+        "family (and of its sub-families).",
+    )

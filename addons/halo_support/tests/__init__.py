@@ -4,3 +4,4 @@ from . import test_contract
 from . import test_security
 from . import test_portal
 from . import test_demo
+from . import test_vendor_pack
