@@ -6,3 +6,4 @@ from . import test_onsite
 from . import test_recurring
 from . import test_billing_run
 from . import test_concurrency
+from . import test_portal_actions

@@ -103,6 +103,44 @@ class TestBillableTime(BillingCommon, TransactionCase):
         self.assertEqual(sum(lines.mapped("support_billable_minutes")), 90)
         self.assertEqual(sum(lines.mapped("support_amount")), 67.5)
 
+    def test_infotel_sla_variants_included_remote_hours(self):
+        """Variant 1: 1 h a month for faults only; Variant 2: 3 h a month,
+        also for configuration changes; beyond, 45 EUR an hour."""
+        variants = {}
+        for name, hours, config_treatment in (
+            ("infotel Variant 1", 1.0, "billable"),
+            ("infotel Variant 2", 3.0, "wallet"),
+        ):
+            variants[name] = self.make_plan(
+                name,
+                {
+                    "currency_id": self.eur.id,
+                    "hourly_rate": 45.0,
+                    "rounding_step": 30,
+                    "wallet_unit": "hour",
+                    "wallet_period_amount": hours,
+                    "recurring_fee_type": "fixed",
+                    "recurring_fee": 45.0 if hours == 1.0 else 150.0,
+                    "billing_rule_ids": self.rules(
+                        {"support_category": "incident", "treatment": "wallet"},
+                        {
+                            "support_category": "configuration",
+                            "treatment": config_treatment,
+                        },
+                    ),
+                },
+            )
+        v1 = self.make_contract(variants["infotel Variant 1"])
+        fault = self.log(self.make_ticket(v1, "incident"), 40)
+        change = self.log(self.make_ticket(v1, "configuration"), 40)
+        # 40 min of a fault -> 1 h from the month's hour; the change is paid
+        self.assertEqual(self.verdicts(fault), [("wallet", 60, 0, 0.0)])
+        self.assertEqual(self.verdicts(change), [("billable", 0, 60, 45.0)])
+        v2 = self.make_contract(variants["infotel Variant 2"], partner=self.customer2)
+        change2 = self.log(self.make_ticket(v2, "configuration"), 40)
+        self.assertEqual(self.verdicts(change2), [("wallet", 60, 0, 0.0)])
+        self.assertEqual(self.balance(v2._support_wallet("time")), 120)
+
     # --- Sangoma -----------------------------------------------------------
 
     def grant(self, wallet, minutes, reason="Pack"):
