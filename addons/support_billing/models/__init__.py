@@ -12,3 +12,4 @@ from . import fsm_order
 from . import account_move
 from . import account_move_line
 from . import support_billing_run
+from . import support_vendor_pack
