@@ -8,3 +8,4 @@ from . import support_sla_target
 from . import support_ticket_sla
 from . import support_ticket_sla_event
 from . import helpdesk_ticket
+from . import support_vendor_pack
