@@ -4,3 +4,4 @@ from . import test_sla_config
 from . import test_sla_oracle
 from . import test_vendor_halo_kwadrat
 from . import test_vendor_infotel
+from . import test_vendor_oktell

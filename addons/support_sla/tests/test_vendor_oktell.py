@@ -1,0 +1,127 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Oktell via sipnet (POLICIES.md section 4) from its vendor pack alone.
+
+Checks the 3 SLA numbers of the section on concrete dates of 2026, on each
+of the four support levels: the working hours 09:00 and 18:00 (Prague, Czech
+public holidays: 28 October and 17 November 2026 are skipped) and complaints
+handled within 10 days. The page gives no answer term ("the provider answers
+within the package's term, or tells the customer a new term"): the pack's
+default reading, 1 business day to answer or announce a new term, is checked
+too, as a configurable default rather than a number of the page.
+"""
+
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import PRAGUE, utc
+from .test_sla_policies import TERMS
+from .vendor_sla_common import VendorSlaCase
+
+LEVELS = ("l1", "l2", "l3", "l4")
+
+
+@tagged("post_install", "-at_install")
+class TestVendorOktell(VendorSlaCase):
+    vendor = "oktell"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cal_prague = cls.sla_ref("calendar_prague_9_18")
+        cls.sync_holidays(cls.cal_prague)
+        cls.licence = cls.env["product.product"].create(
+            {
+                "name": "Oktell licence (SLA test)",
+                "categ_id": cls.env.ref("halo_support.categ_oktell").id,
+            }
+        )
+        for level in LEVELS:
+            cls.customer_on(level, f"plan_oktell_{level}", [cls.licence_line(True)])
+        cls.customer_on("unregistered", "plan_oktell_l1", [cls.licence_line(False)])
+
+    @classmethod
+    def licence_line(cls, registered):
+        return {
+            "product_id": cls.licence.id,
+            "serial": f"OKT-SLA-{registered}",
+            "licence_registered": registered,
+        }
+
+    def test_pack_calendar(self):
+        attendances = self.cal_prague.attendance_ids
+        self.assertEqual(sorted(set(attendances.mapped("dayofweek"))), list("01234"))
+        self.assertEqual(set(attendances.mapped("hour_from")), {9.0})
+        self.assertEqual(set(attendances.mapped("hour_to")), {18.0})
+        self.assertEqual(self.cal_prague.tz, "Europe/Prague")
+        self.assertEqual(self.cal_prague.holiday_country_id.code, "CZ")
+        holidays = self.cal_prague.global_leave_ids.mapped("holiday_date")
+        self.assertIn(date(2026, 10, 28), holidays)
+        self.assertIn(date(2026, 11, 17), holidays)
+
+    def test_terms_on_concrete_dates_on_every_level(self):
+        """The Oktell rows of the policies' table, on each level's plan."""
+        for level in LEVELS:
+            with self.subTest(level=level):
+                self.assertEqual(self.check_terms(TERMS, {"oktell": level}), 2)
+
+    def test_czech_independence_day_is_skipped(self):
+        # Tue 27 Oct 17:00 + 1 business day: Wed 28 Oct is skipped.
+        ticket = self.ticket("l3", PRAGUE, (2026, 10, 27, 17, 0), "change")
+        self.assertDeadline(ticket, "answer_or_new_term", PRAGUE, (2026, 10, 29, 17, 0))
+        # Mon 16 Nov 17:30 + 1 business day: Tue 17 Nov is skipped.
+        late = self.ticket("l1", PRAGUE, (2026, 11, 16, 17, 30), "consultation")
+        self.assertDeadline(late, "answer_or_new_term", PRAGUE, (2026, 11, 18, 17, 30))
+
+    def test_complaint_within_ten_days(self):
+        # Calendar days: the weekend, 28 October and the change of time on
+        # 25 October count.
+        complaint = self.ticket("l2", PRAGUE, (2026, 10, 23, 10, 0), "complaint")
+        self.assertEqual(self.metrics(complaint), ["complaint_answered"])
+        clock = self.assertDeadline(
+            complaint, "complaint_answered", PRAGUE, (2026, 11, 2, 10, 0)
+        )
+        self.reply(complaint, PRAGUE, (2026, 11, 2, 9, 0))
+        self.assertEqual(clock.state, "met")
+        late = self.ticket("l4", PRAGUE, (2026, 11, 2, 10, 0), "complaint")
+        self.reply(late, PRAGUE, (2026, 11, 12, 10, 1))
+        self.assertEqual(late.sla_ids.state, "breached")
+
+    def test_announcing_a_new_term_meets_the_answer_term(self):
+        ticket = self.ticket("l2", PRAGUE, (2026, 11, 16, 17, 0), "consultation")
+        clock = self.clock(ticket, "answer_or_new_term")
+        clock._sla_pause(self._utc((2026, 11, 18, 9, 0)), "Waiting for the logs")
+        clock._sla_resume(self._utc((2026, 11, 18, 10, 0)), "Logs received")
+        self.assertEqual(clock.deadline, self._utc((2026, 11, 18, 18, 0)))
+        # The agent writes that the answer comes on Friday: a message to
+        # the customer, on time.
+        self.reply(ticket, PRAGUE, (2026, 11, 18, 16, 0))
+        self.assertEqual(clock.state, "met")
+
+    def test_no_registered_licence_no_clock(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Pirate copy",
+                "description": "<p>?</p>",
+                "partner_id": self.contacts["unregistered"].id,
+                "type_id": self.kinds["consultation"].id,
+            }
+        )
+        self.assertNotEqual(ticket.entitlement, "covered")
+        self.assertFalse(ticket.sla_ids)
+
+    def test_excluded_training_runs_no_clock(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Train our agents",
+                "description": "<p>Training</p>",
+                "partner_id": self.contacts["l1"].id,
+                "type_id": self.env.ref("halo_support.ticket_type_training").id,
+            }
+        )
+        self.assertEqual(ticket.entitlement, "excluded", ticket.entitlement_reason)
+        self.assertFalse(ticket.sla_ids)
+
+    def _utc(self, when):
+        return utc(PRAGUE, *when)
