@@ -6,3 +6,4 @@ from . import test_vendor_halo_kwadrat
 from . import test_vendor_infotel
 from . import test_vendor_oktell
 from . import test_vendor_webitel
+from . import test_vendor_sangoma
