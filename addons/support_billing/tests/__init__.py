@@ -10,3 +10,4 @@ from . import test_portal_actions
 from . import test_vendor_halo_kwadrat
 from . import test_vendor_infotel
 from . import test_vendor_sangoma
+from . import test_vendor_oktell
