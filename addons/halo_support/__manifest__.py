@@ -27,5 +27,8 @@
         "wizards/support_entitlement_override_views.xml",
     ],
     "demo": ["data/halo_support_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["halo_support/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -77,7 +77,8 @@ class SupportContractPortal(CustomerPortal):
             return request.redirect("/my")
         values = {
             "page_name": "support_contract",
-            "contract": contract_sudo,
+            # Not "contract": the portal breadcrumb of OCA contract uses it.
+            "support_contract": contract_sudo,
             "authorised": contract_sudo._is_authorised(request.env.user.partner_id),
             "user": request.env.user,
         }
