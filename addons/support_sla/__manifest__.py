@@ -24,9 +24,13 @@
         "views/support_sla_wizard_views.xml",
         "report/support_sla_report_views.xml",
         "views/support_sla_menus.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/support_sla_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["support_sla/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -7,3 +7,5 @@ from . import test_vendor_infotel
 from . import test_vendor_oktell
 from . import test_vendor_webitel
 from . import test_vendor_sangoma
+from . import test_tour_sla
+from . import test_portal_sla
