@@ -41,5 +41,8 @@
         "wizards/support_billing_statement_wizard_views.xml",
         "report/support_statement_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["support_billing/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -11,3 +11,5 @@ from . import test_vendor_halo_kwadrat
 from . import test_vendor_infotel
 from . import test_vendor_sangoma
 from . import test_vendor_oktell
+from . import test_tour_billing
+from . import test_portal_wallets
