@@ -13,3 +13,4 @@ from . import test_vendor_sangoma
 from . import test_vendor_oktell
 from . import test_tour_billing
 from . import test_portal_wallets
+from . import test_vendor_webitel
