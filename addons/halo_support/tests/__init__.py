@@ -5,4 +5,9 @@ from . import test_security
 from . import test_portal
 from . import test_demo
 from . import test_vendor_pack
+from . import test_vendor_halo_kwadrat
+from . import test_vendor_infotel
+from . import test_vendor_sangoma
+from . import test_vendor_oktell
+from . import test_vendor_webitel
 from . import test_tour_portal

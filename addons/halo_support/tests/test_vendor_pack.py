@@ -146,17 +146,27 @@ class TestVendorPack(TransactionCase):
             login="pack_manager",
             groups="halo_support.group_support_manager",
         )
+        # A database without Webitel: the wizard ticks it, and only it.
+        self.env["ir.model.data"].search(
+            [("module", "=", "halo_support"), ("name", "=", "vendor_webitel")]
+        ).unlink()
         wizard = self.env["support.vendor.pack.load"].with_user(manager).create({})
         self.assertEqual(wizard.line_ids.mapped("vendor"), list(VENDOR_CODES))
-        for line in wizard.line_ids:
-            self.assertEqual(line.loaded, self.Pack._vendor_pack_is_loaded(line.vendor))
-        wizard.line_ids.selected = False
+        self.assertEqual(
+            {ln.vendor: (ln.loaded, ln.selected) for ln in wizard.line_ids},
+            {code: (code != "webitel", code == "webitel") for code in VENDOR_CODES},
+        )
+        result = wizard.action_load()
+        self.assertEqual(result["params"]["message"], "Webitel (UA)")
+        self.assertTrue(self.Pack._vendor_pack_is_loaded("webitel"))
+        # Loading again creates nothing new.
+        wizard = self.env["support.vendor.pack.load"].with_user(manager).create({})
+        self.assertFalse(wizard.line_ids.filtered("selected"))
         with self.assertRaisesRegex(UserError, "Vendors: tick at least one vendor"):
             wizard.action_load()
         wizard.line_ids.filtered(lambda ln: ln.vendor == "webitel").selected = True
         before = self._snapshot()
-        result = wizard.action_load()
-        self.assertEqual(result["params"]["message"], "Webitel (UA)")
+        wizard.action_load()
         self.assertEqual(self._snapshot(), before)
 
     def test_wizard_managers_only(self):

@@ -1,0 +1,110 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Oktell via sipnet (POLICIES.md §4), halo_support layer, on the pack alone.
+
+Checks 22 rules of the section: the four size tiers in CZK (1), each with
+the same rules (registered licence, call-centre software family, the four
+exclusions: 4); only registered users with a legal licence (registered:
+covered; not registered: refused as not eligible, on the named product or on
+the contract: 3); the included consultations and monthly work (installation,
+configuration and upgrade questions, configuration and scenario, dial plan,
+user and access-rights changes, fault investigation: 4); the four excluded
+kinds (training, plug-ins, reports, unrelated software) need a quote (4);
+requests only from authorised persons: an unauthorised requester is refused
+but the request is kept, flagged, and told why; authorising the person
+makes it covered (3); requests by email or phone only (email and phone
+accepted, portal not: 3). The yearly prices and tiers belong to
+support_billing, the hours and the 10-day complaint term to support_sla.
+"""
+
+from odoo.tests import tagged
+
+from .vendor_common import VendorPackCase
+
+LEVELS = ("plan_oktell_l1", "plan_oktell_l2", "plan_oktell_l3", "plan_oktell_l4")
+EXCLUDED = (
+    "ticket_type_training",
+    "ticket_type_plugin",
+    "ticket_type_report",
+    "ticket_type_unrelated_software",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestVendorOktell(VendorPackCase):
+    vendor = "oktell"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.licence = cls.product("categ_oktell", "Oktell licence (test)")
+        cls.contract_l2 = cls.contract(
+            "plan_oktell_l2",
+            [cls.line(cls.licence, "OKT-REG", months=6, licence_registered=True)],
+        )
+
+    def test_four_tiers_in_czk_with_the_same_rules(self):
+        self.assertVendorPlans(
+            ["OKTELL-L1", "OKTELL-L2", "OKTELL-L3", "OKTELL-L4"], "CZK"
+        )
+        self.assertEqual(self.vendor_partner.country_id.code, "CZ")
+        for level in LEVELS:
+            plan = self.pack_ref(level)
+            self.assertEqual(plan.eligibility_rule, "registered_licence")
+            self.assertEqual(plan.product_categ_ids, self.pack_ref("categ_oktell"))
+            self.assertEqual(
+                plan.excluded_type_ids,
+                self.env["helpdesk.ticket.type"].browse(
+                    self.pack_ref(x).id for x in EXCLUDED
+                ),
+            )
+            self.assertEqual(set(plan.channel_ids.mapped("code")), {"email", "phone"})
+
+    def test_registered_licence_only(self):
+        self.assertVerdict(self.ticket(channel="email"), "covered")
+        customer = self.customer.copy({"name": "Unregistered (test)"})
+        contact = self.contact.copy({"parent_id": customer.id})
+        self.contract(
+            "plan_oktell_l1",
+            [self.line(self.licence, "OKT-UNREG", months=2)],
+            contacts=[contact],
+            customer=customer,
+        )
+        for vals in ({}, {"support_serial": "OKT-UNREG"}):
+            ticket = self.ticket(contact, channel="phone", **vals)
+            self.assertVerdict(ticket, "not_eligible", "requires a registered licence")
+
+    def test_included_consultations_and_monthly_work(self):
+        for kind in (
+            "ticket_type_consultation",
+            "ticket_type_configuration",
+            "ticket_type_change",
+            "ticket_type_incident",
+        ):
+            with self.subTest(kind=kind):
+                ticket = self.ticket(kind=kind, channel="email")
+                self.assertEqual(ticket.support_contract_id, self.contract_l2)
+                self.assertVerdict(ticket, "covered")
+
+    def test_excluded_work_needs_a_quote(self):
+        for kind in EXCLUDED:
+            with self.subTest(kind=kind):
+                ticket = self.ticket(kind=kind, channel="email")
+                self.assertVerdict(ticket, "excluded", "needs a quote")
+
+    def test_unauthorised_requester_is_refused_and_kept(self):
+        ticket = self.ticket(self.stranger, channel="phone")
+        self.assertTrue(ticket.exists())
+        self.assertEqual(ticket.support_contract_id, self.contract_l2)
+        self.assertVerdict(ticket, "not_authorised", "not an authorised contact")
+        self.assertTrue(ticket.support_flagged)
+        told = ticket.message_ids.filtered(lambda m: self.stranger in m.partner_ids)
+        self.assertTrue(told)
+        self.contract_l2.contact_ids = [(4, self.stranger.id)]
+        self.assertVerdict(ticket, "covered")
+
+    def test_requests_by_email_or_phone_only(self):
+        self.assertVerdict(self.ticket(channel="email"), "covered")
+        self.assertVerdict(self.ticket(channel="phone"), "covered")
+        ticket = self.ticket(channel="portal")
+        self.assertVerdict(ticket, "not_eligible", "only through Email, Phone")
