@@ -41,6 +41,7 @@
         "wizards/support_billing_statement_wizard_views.xml",
         "report/support_statement_report.xml",
     ],
+    "demo": ["data/support_billing_demo.xml"],
     "assets": {
         "web.assets_tests": ["support_billing/static/tests/tours/**/*"],
     },
