@@ -160,6 +160,43 @@ class TestEntitlement(SupportCommon, TransactionCase):
         self.assertFalse(ticket.support_product_line_id)
         self.assertEqual(ticket.entitlement, "not_eligible")
 
+    def test_intake_channels_and_platforms_judge_open_tickets_again(self):
+        contract = self._oktell_contract()
+        email = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        ticket = self.make_ticket(
+            self.alice, type_id=self.kind_incident.id, channel_id=email.id
+        )
+        typed_in = self.make_ticket(self.alice, type_id=self.kind_incident.id)
+        self.assertEqual(ticket.entitlement, "covered")
+        # The plan now takes requests through the portal only.
+        portal = self.env.ref("halo_support.support_channel_portal")
+        self.plan_oktell.intake_channel_ids = portal
+        self.assertEqual(ticket.entitlement, "not_eligible")
+        self.assertIn("only through Support portal", ticket.entitlement_reason)
+        self.assertIn("came through Email", ticket.entitlement_reason)
+        # A request without a channel (typed in by an agent) still counts.
+        self.assertEqual(typed_in.entitlement, "covered")
+        ticket.channel_id = portal.helpdesk_channel_id
+        self.assertEqual(ticket.entitlement, "covered")
+        # A platform brings the family of its installations into the plan.
+        categ = self.env["product.category"].create({"name": "Asterisk (test)"})
+        asterisk = self.env["product.product"].create(
+            {"name": "Asterisk system (test)", "categ_id": categ.id}
+        )
+        contract.line_ids = [
+            (0, 0, {"product_id": asterisk.id, "serial": "AST-9"}),
+        ]
+        contract.line_ids.licence_registered = True
+        on_asterisk = self.make_ticket(
+            self.alice, type_id=self.kind_incident.id, support_serial="AST-9"
+        )
+        self.assertEqual(on_asterisk.entitlement, "not_eligible")
+        platform = self.env["support.platform"].create(
+            {"name": "Asterisk (test)", "product_categ_id": categ.id}
+        )
+        self.plan_oktell.platform_ids = platform
+        self.assertEqual(on_asterisk.entitlement, "covered")
+
     def test_company_as_contact_authorises_its_people(self):
         contract = self._oktell_contract()
         self.assertFalse(contract._is_authorised(self.adam))
