@@ -3,7 +3,7 @@
 PYTHON ?= python3
 HARNESS = $(PYTHON) tools/harness.py
 
-.PHONY: help test run lint bench dev-test install-deps pot
+.PHONY: help test run lint bench dev-test install-deps pot screenshots
 
 help:
 	@echo "make test      install requirements, run every test on a fresh database"
@@ -11,6 +11,7 @@ help:
 	@echo "make lint      pre-commit: ruff, ruff-format, pylint-odoo"
 	@echo "make bench     benchmarks (ratios against references measured in the same run)"
 	@echo "make pot       export the addons' translation templates (i18n/*.pot)"
+	@echo "make screenshots   docs/screenshots/*.png from the Chromium tours"
 	@echo "make dev-test ADDONS=\"support_sla\"   fast loop on a template database"
 
 install-deps:
@@ -34,3 +35,6 @@ bench:
 
 pot:
 	$(HARNESS) pot
+
+screenshots:
+	$(HARNESS) screenshots

@@ -583,6 +583,66 @@ def cmd_bench(options):
     return 0
 
 
+SCREENSHOTS_DIR = os.path.join(ROOT, "docs", "screenshots")
+SCREENSHOT_MAX_BYTES = 300 * 1024
+
+
+def cmd_screenshots(options):
+    """Regenerate docs/screenshots/*.png with the Chromium tours.
+
+    A fresh database gets the three addons with demo data, then only the
+    tests tagged ``halo_tour`` run, with HALO_SCREENSHOTS_DIR set: each tour
+    writes the pictures it names (see halo_support/tests/tour_common.py).
+    """
+    check_odoo()
+    install_requirements()
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    logdir = os.path.join(CACHE, "logs")
+    os.makedirs(logdir, exist_ok=True)
+    logfile = os.path.join(logdir, f"screenshots-{stamp}.log")
+    target = os.path.abspath(options.output)
+    os.makedirs(target, exist_ok=True)
+    # Pictures of tours that no longer exist must not linger.
+    for name in os.listdir(target):
+        if name.endswith(".png"):
+            os.unlink(os.path.join(target, name))
+    os.environ["HALO_SCREENSHOTS_DIR"] = target
+    with postgres("test") as params:
+        db = f"halo_shots_{stamp.replace('-', '_')}_{os.getpid()}"
+        data_dir = tempfile.mkdtemp(prefix="odoo-data-", dir=CACHE)
+        try:
+            print(f"== Installing {', '.join(OUR_ADDONS)} into {db}; tours", flush=True)
+            counts = run_odoo_tests(
+                params, db, data_dir, logfile, OUR_ADDONS, "halo_tour"
+            )
+        finally:
+            with contextlib.suppress(Exception):
+                pgcluster.drop_database(params, db)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    pictures = sorted(f for f in os.listdir(target) if f.endswith(".png"))
+    too_big = []
+    for name in pictures:
+        size = os.path.getsize(os.path.join(target, name))
+        print(
+            f"  {os.path.relpath(os.path.join(target, name), ROOT)}  {size // 1024} KB"
+        )
+        if size > SCREENSHOT_MAX_BYTES:
+            too_big.append(name)
+    problems = log_problems(logfile)
+    for line in problems[:50]:
+        print("LOG PROBLEM:", line)
+    line, failed = summary_line([counts])
+    print(f"Odoo log: {logfile}")
+    print(f"{len(pictures)} screenshot(s) in {os.path.relpath(target, ROOT)}")
+    if too_big:
+        print(f"larger than {SCREENSHOT_MAX_BYTES // 1024} KB: {', '.join(too_big)}")
+    if not counts["tests"]:
+        print("FAILED: no tour ran")
+    print(line)
+    bad = failed or counts["rc"] or problems or too_big or not counts["tests"]
+    return 1 if bad else 0
+
+
 def cmd_pot(options):
     """Export each addon's translation template to addons/<addon>/i18n/<addon>.pot."""
     check_odoo()
@@ -645,9 +705,14 @@ def main():
     bench = sub.add_parser("bench", help="benchmarks (make bench)")
     bench.add_argument("--only", nargs="*", help="substrings of benchmark file names")
     sub.add_parser("pot", help="export the translation templates (make pot)")
+    shots = sub.add_parser(
+        "screenshots", help="docs/screenshots/*.png from the tours (make screenshots)"
+    )
+    shots.add_argument("--output", default=SCREENSHOTS_DIR, help="where to write")
     options = parser.parse_args()
     handler = {
         "pot": cmd_pot,
+        "screenshots": cmd_screenshots,
         "test": cmd_test,
         "run": cmd_run,
         "dev-test": cmd_dev_test,
