@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Halo Kwadrat (POLICIES.md §1) billed from the shipped vendor pack alone.
 
-Checks 25 policy numbers: H2S Free 0 zł; Flexible 160 zł/h, the 5-hour
+Checks 24 policy numbers: H2S Free 0 zł; Flexible 160 zł/h, the 5-hour
 threshold, refused 400 zł, accepted and solved 1500 zł, accepted and not
 solved 400 zł, terms accepted before the work (7); Pro 750 zł/month, 2 h
 included a month, 160 zł beyond (3); Pro 24 1500 zł/month, 2 h included,
