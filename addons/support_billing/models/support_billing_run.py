@@ -209,20 +209,22 @@ class SupportBillingRun(models.Model):
         self.ensure_one()
         if self.state == "draft":
             self.state = "running"
-        contracts = self._contracts_to_bill()
-        moves = self._existing_moves(contracts)
+        # one journal lookup per company for the whole run
+        run = self.with_context(support_billing_journals={})
+        contracts = run._contracts_to_bill()
+        todo = contracts if limit is None else contracts[:limit]
+        moves = run._existing_moves(todo)
+        sources = run._collect_sources(todo)
         errors = []
-        done = 0
-        for contract in contracts:
-            if limit is not None and done >= limit:
-                break
-            done += 1
+        for contract in todo:
             try:
                 with self.env.cr.savepoint():
-                    self._bill_contract(contract, moves.get(contract.id))
+                    run._bill_contract(
+                        contract, moves.get(contract.id), sources[contract.id]
+                    )
             except (UserError, ValidationError) as err:
                 errors.append(f"{contract.name}: {err.args[0]}")
-        remaining = len(contracts) - done
+        remaining = len(contracts) - len(todo)
         vals = {"error_message": "\n".join(errors) or False}
         if not remaining and not errors:
             vals["state"] = "done"
@@ -234,7 +236,7 @@ class SupportBillingRun(models.Model):
                     count=len(errors),
                 )
             )
-        return done, remaining
+        return len(todo), remaining
 
     def _existing_moves(self, contracts):
         moves = (
@@ -250,55 +252,82 @@ class SupportBillingRun(models.Model):
         )
         return {move.support_contract_id.id: move for move in moves}
 
-    def _bill_contract(self, contract, move=None):
+    def _collect_sources(self, contracts):
+        """``{contract id: (timesheet lines, fee tickets, onsite orders)}``
+        not billed yet, three queries for all the contracts."""
+        found = {
+            contract.id: [
+                self.env["account.analytic.line"].sudo(),
+                self.env["helpdesk.ticket"].sudo(),
+                self.env["fsm.order"].sudo(),
+            ]
+            for contract in contracts
+        }
+        for index, (model, domain, order) in enumerate(
+            (
+                (
+                    "account.analytic.line",
+                    self._timesheet_domain(contracts),
+                    "date, id",
+                ),
+                (
+                    "helpdesk.ticket",
+                    self._fee_domain(contracts),
+                    "success_fee_date, id",
+                ),
+                ("fsm.order", self._onsite_domain(contracts), "support_date, id"),
+            )
+        ):
+            records = self.env[model].sudo().search(domain, order=order)
+            for contract, group in records.grouped("support_contract_id").items():
+                found[contract.id][index] = group
+        return found
+
+    def _bill_contract(self, contract, move, sources):
         """Add the contract's unbilled sources to its invoice of the period.
 
         Returns the invoice, or False when its invoice of the period is
-        already posted (the sources then wait for the next period).
+        already posted (the sources then wait for the next period).  The
+        invoice is created with its lines in one go; the lines link their
+        sources in the same statement, so that nothing is billed twice.
         """
         self.ensure_one()
         if move and move.state != "draft":
             return False
-        plan = contract.plan_id
-        lines = (
-            self.env["account.analytic.line"]
-            .sudo()
-            .search(self._timesheet_domain(contract), order="date, id")
-        )
-        tickets = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search(self._fee_domain(contract), order="success_fee_date, id")
-        )
-        orders = (
-            self.env["fsm.order"]
-            .sudo()
-            .search(self._onsite_domain(contract), order="support_date, id")
-        )
+        lines, tickets, orders = sources
         if not (lines or tickets or orders):
             return move or False
-        if not move:
-            move = self.env["account.move"].sudo().create(self._prepare_move(contract))
-        line_vals = []
-        for line in lines:
-            line_vals.append(self._prepare_time_line(move, plan, line))
-        for ticket in tickets:
-            line_vals.append(self._prepare_fee_line(move, ticket))
+        plan = contract.plan_id
+        line_vals = [self._prepare_time_line(plan, line) for line in lines]
+        line_vals += [self._prepare_fee_line(ticket) for ticket in tickets]
         for order in orders:
-            line_vals.extend(self._prepare_onsite_lines(move, order))
-        move.write({"invoice_line_ids": [Command.create(vals) for vals in line_vals]})
-        return move
+            line_vals += self._prepare_onsite_lines(order)
+        commands = [Command.create(vals) for vals in line_vals]
+        if move:
+            move.write({"invoice_line_ids": commands})
+            return move
+        vals = self._prepare_move(contract)
+        vals["invoice_line_ids"] = commands
+        return self.env["account.move"].sudo().create(vals)
 
     # ------------------------------------------------------------------
     # Invoice values
     # ------------------------------------------------------------------
 
+    def _sale_journal(self, company):
+        cache = self.env.context.get("support_billing_journals")
+        if cache is not None and company.id in cache:
+            return cache[company.id]
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+        )
+        if cache is not None:
+            cache[company.id] = journal
+        return journal
+
     def _prepare_move(self, contract):
         plan = contract.plan_id
-        journal = self.env["account.journal"].search(
-            [("type", "=", "sale"), ("company_id", "=", contract.company_id.id)],
-            limit=1,
-        )
+        journal = self._sale_journal(contract.company_id)
         if not journal:
             raise UserError(
                 self.env._(
@@ -361,7 +390,7 @@ class SupportBillingRun(models.Model):
             return rounded, price, uom
         return 1.0, amount, self.env.ref("uom.product_uom_unit")
 
-    def _prepare_time_line(self, move, plan, line):
+    def _prepare_time_line(self, plan, line):
         product = self._check_product(
             plan.time_product_id, self.env._("Billable time"), plan
         )
@@ -392,7 +421,7 @@ class SupportBillingRun(models.Model):
             "support_timesheet_ids": [Command.link(line.id)],
         }
 
-    def _prepare_fee_line(self, move, ticket):
+    def _prepare_fee_line(self, ticket):
         plan = ticket.support_contract_id.plan_id
         product = self._check_product(
             plan.success_fee_product_id, self.env._("Success fee"), plan
@@ -415,7 +444,7 @@ class SupportBillingRun(models.Model):
             "support_fee_ticket_ids": [Command.link(ticket.id)],
         }
 
-    def _prepare_onsite_lines(self, move, order):
+    def _prepare_onsite_lines(self, order):
         plan = order.support_plan_id
         product = self._check_product(
             plan.onsite_product_id, self.env._("Onsite days"), plan
