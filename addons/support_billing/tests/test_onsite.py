@@ -90,6 +90,13 @@ class TestOnsite(BillingCommon, TransactionCase):
         self.assertIn("no region", str(err.exception))
         self.assertFalse(self.env["fsm.order"].search([("ticket_id", "=", ticket.id)]))
 
+    def test_zero_days_is_refused(self):
+        ticket = self.make_ticket(self.contract, "incident")
+        order = self.order(ticket, self.site("mz"))
+        with self.assertRaises(ValidationError) as err:
+            order.support_days = 0
+        self.assertIn("at least one day", str(err.exception))
+
     def test_region_without_zone_is_refused(self):
         plan = self.plan_onsite(
             name="Onsite Warsaw only",
