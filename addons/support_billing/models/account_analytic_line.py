@@ -133,7 +133,7 @@ class AccountAnalyticLine(models.Model):
         tickets = self.ticket_id
         # Give back what deleted lines took from wallets (append-only ledger).
         for line in self.filtered("support_wallet_minutes"):
-            line.support_wallet_id._refund(
+            line.support_wallet_id.sudo()._refund(
                 line.support_wallet_minutes,
                 timesheet_id=line.id,
                 ticket_id=line.ticket_id.id,
@@ -185,7 +185,7 @@ class AccountAnalyticLine(models.Model):
         self.ensure_one()
         if context is None and self.support_wallet_minutes:
             # No contract any more: give the wallet its time back.
-            self.support_wallet_id._refund(
+            self.support_wallet_id.sudo()._refund(
                 self.support_wallet_minutes,
                 timesheet_id=self.id,
                 reason=self._support_entry_reason(),
@@ -209,7 +209,9 @@ class AccountAnalyticLine(models.Model):
             if self._fields[key].convert_to_write(self[key], self) != value
         }
         if changed:
-            return super().write(changed)
+            # The ledger and the verdicts are the system's: an agent who logs
+            # time re-judges the ticket's lines of colleagues too.
+            return super(AccountAnalyticLine, self.sudo()).write(changed)
         return True
 
     def _support_reason_text(

@@ -294,7 +294,7 @@ class HelpdeskTicket(models.Model):
             wallet = contract._support_wallet("request")
             if not wallet:
                 return
-            taken = wallet._consume(
+            taken = wallet.sudo()._consume(
                 1,
                 partial=True,
                 ticket_id=self.id,
@@ -316,22 +316,25 @@ class HelpdeskTicket(models.Model):
                 )
         elif not counts and self.support_quota_state != "none":
             if counted:
-                self.support_quota_wallet_id._refund(
+                self.support_quota_wallet_id.sudo()._refund(
                     1,
                     ticket_id=self.id,
                     reason=self.env._("No longer a counted request"),
                 )
             vals = {"support_quota_state": "none", "support_quota_wallet_id": False}
         if vals:
-            self.with_context(support_billing_no_eval=True).write(vals)
+            self.sudo().with_context(support_billing_no_eval=True).write(vals)
 
     def _support_billing_evaluate(self):
         """Judge every timesheet line of the tickets and move wallets to match.
 
         Invoiced lines keep their verdict.  Wallet movements are new ledger
-        entries (consumption or refund), never edits.
+        entries (consumption or refund), never edits.  The judgement is the
+        system's (superuser rights, the user's identity kept): whoever logs
+        time re-judges the ticket's lines of colleagues and moves the
+        contract's wallet, which they may only read.
         """
-        for ticket in self:
+        for ticket in self.sudo():
             lines = ticket.timesheet_ids.sorted(lambda line: (line.date, line.id))
             contract = ticket.support_contract_id
             if not contract.plan_id:
@@ -371,12 +374,12 @@ class HelpdeskTicket(models.Model):
             else:
                 want = 0
             if covered and line.support_wallet_id != wallet:
-                line.support_wallet_id._refund(
+                line.support_wallet_id.sudo()._refund(
                     covered, timesheet_id=line.id, reason=line._support_entry_reason()
                 )
                 covered = 0
             if want > covered:
-                covered += wallet._consume(
+                covered += wallet.sudo()._consume(
                     want - covered,
                     partial=True,
                     timesheet_id=line.id,
@@ -384,7 +387,7 @@ class HelpdeskTicket(models.Model):
                     reason=line._support_entry_reason(),
                 )
             elif want < covered:
-                wallet._refund(
+                wallet.sudo()._refund(
                     covered - want,
                     timesheet_id=line.id,
                     ticket_id=self.id,

@@ -138,7 +138,7 @@ class SupportContract(models.Model):
         created from the plan when missing."""
         self.ensure_one()
         units = ("minute", "hour") if unit_kind == "time" else ("request",)
-        wallet = self.wallet_ids.filtered(
+        wallet = self.sudo().wallet_ids.filtered(
             lambda w: w.state == "open" and w.unit in units
         )[:1]
         if wallet or not create:

@@ -1,7 +1,7 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import BillingCommon
 
@@ -312,3 +312,59 @@ class TestBillableTime(BillingCommon, TransactionCase):
             }
         )
         self.assertFalse(line.support_verdict)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingRights(BillingCommon, TransactionCase):
+    """Agents log time with their own rights: they only read wallets, and
+    may not write their colleagues' timesheet lines, yet the ticket is
+    re-judged and the wallet moves."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_billing()
+        cls.contract = cls.make_contract(cls.plan_sangoma())
+        cls.wallet = cls.contract._support_wallet("time")
+        cls.env["support.wallet.entry"].create(
+            {
+                "wallet_id": cls.wallet.id,
+                "kind": "grant",
+                "amount": 300,
+                "reason": "Pack",
+            }
+        )
+        groups = "halo_support.group_support_user,hr_timesheet.group_hr_timesheet_user"
+        cls.agents = [
+            new_test_user(cls.env, login=f"billing_agent_{n}", groups=groups)
+            for n in "ab"
+        ]
+        for agent in cls.agents:
+            cls.env["hr.employee"].create({"name": agent.name, "user_id": agent.id})
+
+    def test_agents_log_time_on_a_wallet_plan(self):
+        ticket = self.make_ticket(self.contract, "configuration")
+        for agent, minutes in zip(self.agents, (45, 30), strict=True):
+            self.env["account.analytic.line"].with_user(agent).create(
+                {
+                    "name": "Configuration",
+                    "ticket_id": ticket.id,
+                    "project_id": self.project.id,
+                    "unit_amount": minutes / 60.0,
+                }
+            )
+        self.assertEqual(self.balance(self.wallet), 225)
+        # agent a re-judges the ticket (a bug after all): b's line moves too
+        ticket.with_user(self.agents[0]).type_id = self.kinds["bug"]
+        lines = ticket.timesheet_ids
+        self.assertEqual(set(lines.mapped("support_verdict")), {"not_billable"})
+        self.assertEqual(self.balance(self.wallet), 300)
+        with self.assertRaises(AccessError):
+            self.env["support.wallet.entry"].with_user(self.agents[0]).create(
+                {
+                    "wallet_id": self.wallet.id,
+                    "kind": "grant",
+                    "amount": 60,
+                    "reason": "x",
+                }
+            )
