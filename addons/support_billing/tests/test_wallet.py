@@ -232,6 +232,18 @@ class TestWallet(BillingCommon, TransactionCase):
         self.assertEqual(self.balance(self.wallet), 255)
         self.assertEqual(self.ledger_sum(self.wallet), 255)
 
+    def test_pack_with_several_contracts_names_its_contract(self):
+        other = self.make_contract(self.plan_sangoma(name="Sangoma second"))
+        invoice = self.pack_invoice("support_billing.product_support_pack_10h")
+        with self.assertRaises(UserError) as err:
+            invoice.action_post()
+        self.assertIn("Set the contract on the invoice line", str(err.exception))
+        self.assertEqual(invoice.state, "draft")
+        invoice.invoice_line_ids.support_contract_id = other
+        invoice.action_post()
+        self.assertEqual(self.balance(other._support_wallet("time")), 600)
+        self.assertEqual(self.balance(self.wallet), 0)
+
     def test_pack_needs_a_contract(self):
         pack = self.env.ref("support_billing.product_support_pack_2h")
         stranger = self.env["res.partner"].create({"name": "No contract (test)"})
