@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools.misc import file_open
 
@@ -168,6 +168,17 @@ class TestVendorPack(TransactionCase):
         before = self._snapshot()
         wizard.action_load()
         self.assertEqual(self._snapshot(), before)
+
+    def test_wizard_form_keeps_the_vendors(self):
+        """Through the form view, as the web client sends it."""
+        form = Form(self.env["support.vendor.pack.load"])
+        for index in range(len(VENDOR_CODES)):
+            with form.line_ids.edit(index) as line:
+                line.selected = line.vendor == "sangoma"
+        wizard = form.save()
+        self.assertEqual(wizard.line_ids.mapped("vendor"), list(VENDOR_CODES))
+        result = wizard.action_load()
+        self.assertEqual(result["params"]["message"], "Sangoma")
 
     def test_wizard_managers_only(self):
         user = new_test_user(
