@@ -18,8 +18,6 @@ import socket
 import subprocess
 import time
 
-import psycopg2
-
 PG_SYSTEM_USER = "halo-pg"
 DB_ROLE = "odoo"
 
@@ -67,6 +65,8 @@ def env_server_params():
     """
     if not any(os.environ.get(v) for v in ("PGHOST", "PGPORT", "PGUSER")):
         return None
+    import psycopg2  # imported late: the harness first checks Odoo, which needs it
+
     params = {
         "host": os.environ.get("PGHOST") or None,
         "port": int(os.environ["PGPORT"]) if os.environ.get("PGPORT") else None,
@@ -214,6 +214,8 @@ class PrivateCluster:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        import psycopg2
+
         deadline = time.time() + 30
         while True:
             try:
@@ -253,6 +255,8 @@ def locked(path):
 
 
 def connect(params, dbname="postgres"):
+    import psycopg2
+
     conn = psycopg2.connect(dbname=dbname, **{k: v for k, v in params.items() if v})
     conn.autocommit = True
     return conn
