@@ -341,6 +341,12 @@ def test_running_timer_is_pending():
     ]
 
 
+def test_billable_without_rate_is_not_billed():
+    terms = P.TicketTerms("billable", reason="billable", rate=D(0))
+    _planned, final = _final(terms, _lines(30))
+    assert final == [("not_billable", "no_rate", 0, D("0.00"))]
+
+
 def test_webitel_actual_time_billed():
     terms = P.TicketTerms("billable", reason="billable", rate=D(100))
     _planned, final = _final(terms, _lines(37))

@@ -377,6 +377,10 @@ def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
         terms.agreement_date is None or line_date < terms.agreement_date
     ):
         return "not_billable", "no_agreement", 0, money(0)
+    if to_decimal(rate) <= 0:
+        # Billable work without a price is a configuration gap, not a
+        # zero-amount invoice line.
+        return "not_billable", "no_rate", 0, money(0)
     reason = "overage" if terms.treatment == "wallet" else planned.reason
     return "billable", reason, rest, amount_for_minutes(rest, rate)
 

@@ -271,6 +271,10 @@ class AccountAnalyticLine(models.Model):
                     plan._fields["agreement_required"]._description_selection(self.env)
                 )[plan.agreement_required],
             ),
+            "no_rate": self.env._(
+                "Not billed: plan %(plan)s has no hourly rate for billable work.",
+                plan=plan.display_name,
+            ),
             "wallet_empty": self.env._(
                 "Not billed: wallet %(wallet)s is empty; top it up.",
                 wallet=wallet.name if wallet else "",
