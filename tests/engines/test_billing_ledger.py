@@ -1,36 +1,11 @@
 """Pure wallet ledger arithmetic of support_billing (no Odoo)."""
 
 import datetime
-import importlib.util
-import os
-import sys
 
 import pytest
+from pure_import import load_pure
 
-ENGINE_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-    "addons",
-    "support_billing",
-    "engine",
-)
-
-
-def _load_engine():
-    """Import the engine package by path: importing the addon would need Odoo."""
-    name = "support_billing_engine"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name,
-            os.path.join(ENGINE_DIR, "__init__.py"),
-            submodule_search_locations=[ENGINE_DIR],
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-engine = _load_engine()
+engine = load_pure("addons/support_billing/engine", "support_billing_engine")
 L = engine.ledger
 PricingError = engine.pricing.PricingError
 E = L.Entry

@@ -1,44 +1,20 @@
 """Pure pricing of support_billing: every number of POLICIES.md (no Odoo)."""
 
 import datetime
-import importlib.util
 import os
-import sys
 from decimal import Decimal
 
 import pytest
+from pure_import import load_pure
 
-ENGINE_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-    "addons",
-    "support_billing",
-    "engine",
-)
-
-
-def _load_engine():
-    """Import the engine package by path: importing the addon would need Odoo."""
-    name = "support_billing_engine"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name,
-            os.path.join(ENGINE_DIR, "__init__.py"),
-            submodule_search_locations=[ENGINE_DIR],
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-engine = _load_engine()
+engine = load_pure("addons/support_billing/engine", "support_billing_engine")
 P = engine.pricing
 D = Decimal
 DAY = datetime.date(2026, 3, 10)
 
 
 def test_engine_imports_no_odoo():
-    with open(os.path.join(ENGINE_DIR, "pricing.py")) as handle:
+    with open(os.path.join(os.path.dirname(engine.__file__), "pricing.py")) as handle:
         source = handle.read()
     assert "import odoo" not in source and "from odoo" not in source
 

@@ -1,30 +1,12 @@
 """Table-driven tests of halo_support's entitlement rules (no Odoo, no DB)."""
 
-import importlib.util
-import pathlib
-import sys
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from pure_import import load_pure
 
-
-def _load():
-    """Import addons/halo_support/models/entitlement.py alone (pure Python)."""
-    name = "halo_support_entitlement"
-    if name not in sys.modules:
-        path = (
-            pathlib.Path(__file__).resolve().parents[2]
-            / "addons/halo_support/models/entitlement.py"
-        )
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-ent = _load()
+ent = load_pure("addons/halo_support/models/entitlement.py", "halo_support_entitlement")
 TODAY = date(2026, 5, 15)
 
 # An active contract, an authorised requester, no rule: covered.

@@ -1,29 +1,12 @@
 """Table-driven tests of the SLA engine's business calendar (no Odoo, no DB)."""
 
-import importlib.util
-import pathlib
-import sys
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from pure_import import load_pure
 
-
-def _load_engine():
-    """Import addons/support_sla/engine without its addon (which needs Odoo)."""
-    name = "support_sla_engine"
-    if name not in sys.modules:
-        path = pathlib.Path(__file__).resolve().parents[2] / "addons/support_sla/engine"
-        spec = importlib.util.spec_from_file_location(
-            name, path / "__init__.py", submodule_search_locations=[str(path)]
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-engine = _load_engine()
+engine = load_pure("addons/support_sla/engine", "support_sla_engine")
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 KYIV = ZoneInfo("Europe/Kyiv")

@@ -7,31 +7,14 @@ calendars use zones with and without daylight saving, in both hemispheres
 and with odd offsets.
 """
 
-import importlib.util
-import pathlib
-import sys
 from datetime import date, datetime, time, timedelta
 
 import pytz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pure_import import load_pure
 
-
-def _load_engine():
-    """Import addons/support_sla/engine without its addon (which needs Odoo)."""
-    name = "support_sla_engine"
-    if name not in sys.modules:
-        path = pathlib.Path(__file__).resolve().parents[2] / "addons/support_sla/engine"
-        spec = importlib.util.spec_from_file_location(
-            name, path / "__init__.py", submodule_search_locations=[str(path)]
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-engine = _load_engine()
+engine = load_pure("addons/support_sla/engine", "support_sla_engine")
 UTC = engine.UTC
 ZONES = [
     "Europe/Warsaw",
