@@ -12,6 +12,7 @@ REQUEST_CATEGORIES = [
     ("configuration", "Configuration work"),
     ("hardware_rma", "Hardware defect / RMA"),
     ("complaint", "Complaint"),
+    ("maintenance", "Regular check / maintenance"),
 ]
 
 
@@ -26,6 +27,7 @@ class HelpdeskTicketType(models.Model):
         "as documented), service request (information, advice, standard "
         "change, access), change (add, remove or modify a component), "
         "consultation, configuration work (a professional service), hardware "
-        "defect / RMA, complaint about the support itself.",
+        "defect / RMA, complaint about the support itself, regular check or "
+        "maintenance planned with the customer (infotel's PBX check).",
     )
     description = fields.Text(translate=True)
