@@ -156,6 +156,32 @@ def test_match_rule(rules, category, cause, outcome, treatment, free):
     assert (rule.treatment, rule.free_minutes) == (treatment, free)
 
 
+# infotel Variant 3: onsite work from its own allowance, the regular PBX check
+# counted in a quota of two, the rest as the other variants.
+INFOTEL_V3 = [
+    P.Rule("wallet", work_place="onsite", name="onsite work included"),
+    P.Rule("quota", category="maintenance", name="regular PBX check"),
+    P.Rule("wallet", category="incident", work_place="remote", name="remote admin"),
+    P.Rule("free"),
+]
+
+
+@pytest.mark.parametrize(
+    "category, onsite, name",
+    [
+        ("incident", True, "onsite work included"),
+        ("maintenance", True, "onsite work included"),
+        ("maintenance", False, "regular PBX check"),
+        ("incident", False, "remote admin"),
+        ("consultation", False, ""),
+        ("consultation", True, "onsite work included"),
+    ],
+)
+def test_match_rule_by_work_place(category, onsite, name):
+    rule = P.match_rule(INFOTEL_V3, category, "unknown", "none", onsite=onsite)
+    assert rule.name == name
+
+
 def test_vendor_side_scope_and_default():
     rules = [P.Rule("free", cause_scope="vendor_side")]
     assert P.match_rule(rules, "incident", "product").treatment == "free"
@@ -169,6 +195,7 @@ def test_vendor_side_scope_and_default():
         ({"treatment": "gratis"}, "bad_treatment"),
         ({"treatment": "free", "cause_scope": "anyone"}, "bad_cause_scope"),
         ({"treatment": "free", "free_minutes": -5}, "bad_free_minutes"),
+        ({"treatment": "free", "work_place": "home"}, "bad_work_place"),
     ],
 )
 def test_bad_rule(kwargs, code):

@@ -41,6 +41,10 @@ RND_FIX_OUTCOMES = frozenset({"patch", "update"})
 # What a plan's billing rule does with the time of a matching ticket.
 TREATMENTS = ("free", "wallet", "quota", "billable", "not_billable")
 
+# Where the time of a line was spent; a rule may apply to one place only
+# (infotel Variant 3: onsite work comes from its own monthly allowance).
+WORK_PLACES = ("any", "remote", "onsite")
+
 # The verdict stored on every timesheet line of a ticket.
 VERDICTS = ("free", "wallet", "billable", "not_billable", "pending")
 
@@ -182,7 +186,8 @@ class Rule:
 
     ``category`` / ``outcome`` ``None`` match any value; ``cause_scope`` is
     ``any``, ``customer_side`` (customer, third party, customer's hardware)
-    or ``vendor_side`` (everything else, an unknown cause included).
+    or ``vendor_side`` (everything else, an unknown cause included);
+    ``work_place`` is ``any``, ``remote`` or ``onsite``.
     """
 
     treatment: str
@@ -191,6 +196,7 @@ class Rule:
     outcome: str | None = None
     free_minutes: int = 0
     name: str = ""
+    work_place: str = "any"
 
     def __post_init__(self):
         if self.treatment not in TREATMENTS:
@@ -203,8 +209,14 @@ class Rule:
             )
         if self.free_minutes < 0:
             raise PricingError("bad_free_minutes", "Free minutes cannot be negative.")
+        if self.work_place not in WORK_PLACES:
+            raise PricingError(
+                "bad_work_place", "Unknown work place %(w)r.", w=self.work_place
+            )
 
-    def matches(self, category, cause, outcome):
+    def matches(self, category, cause, outcome, onsite=False):
+        if self.work_place != "any" and (self.work_place == "onsite") != onsite:
+            return False
         if self.category is not None and self.category != category:
             return False
         if self.outcome is not None and self.outcome != (outcome or "none"):
@@ -215,10 +227,13 @@ class Rule:
         return not (self.cause_scope == "vendor_side" and customer_side)
 
 
-def match_rule(rules, category, cause="unknown", outcome="none", default=None):
-    """The first rule (in the given order) matching the ticket, else ``default``."""
+def match_rule(
+    rules, category, cause="unknown", outcome="none", default=None, onsite=False
+):
+    """The first rule (in the given order) matching the ticket's time spent
+    remotely (or, with ``onsite``, at the customer's site), else ``default``."""
     for rule in rules:
-        if rule.matches(category, cause, outcome):
+        if rule.matches(category, cause, outcome, onsite):
             return rule
     return default
 

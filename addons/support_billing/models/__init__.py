@@ -2,6 +2,7 @@ from . import product_template
 from . import support_travel_zone
 from . import support_billing_rule
 from . import support_plan_tier
+from . import support_plan_allowance
 from . import support_plan
 from . import support_wallet
 from . import support_wallet_entry

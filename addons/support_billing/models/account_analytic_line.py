@@ -13,7 +13,7 @@ VERDICTS = [
     ("pending", "Pending"),
 ]
 # Changing these on a line re-judges its ticket.
-LINE_TRIGGERS = {"unit_amount", "date", "ticket_id"}
+LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
 
 
 class AccountAnalyticLine(models.Model):
@@ -24,6 +24,13 @@ class AccountAnalyticLine(models.Model):
         store=True,
         index="btree_not_null",
         string="Support contract",
+    )
+    support_onsite = fields.Boolean(
+        string="Onsite",
+        copy=False,
+        help="Work done at the customer's site: billed by the plan's onsite "
+        "rules (infotel: paid per price list; Variant 3: from the month's "
+        "included onsite work first).",
     )
     support_verdict = fields.Selection(
         selection=VERDICTS,

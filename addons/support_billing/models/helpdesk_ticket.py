@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_amount
 
 from ..engine import pricing
 from .support_billing_rule import OUTCOMES
@@ -223,11 +224,15 @@ class HelpdeskTicket(models.Model):
             return None
         return self.support_agreement_date
 
-    def _support_billing_rule(self):
+    def _support_billing_rule(self, onsite=False):
+        """The plan's billing rule of the ticket's remote (or onsite) time."""
         self.ensure_one()
         plan = self.support_contract_id.plan_id
         return plan._billing_rule_for(
-            self.support_category, self.support_cause, self.support_outcome
+            self.support_category,
+            self.support_cause,
+            self.support_outcome,
+            onsite=onsite,
         )
 
     def _support_billing_terms(self, rule):
@@ -268,7 +273,11 @@ class HelpdeskTicket(models.Model):
                 hold=hold,
                 **common,
             )
-        if self.support_quota_state == "exceeded":
+        if (
+            self.support_quota_state == "exceeded"
+            and rule
+            and rule.treatment == "quota"
+        ):
             return pricing.TicketTerms("billable", reason="over_quota", **common)
         if entitlement == "excluded":
             return pricing.TicketTerms("billable", reason="excluded", **common)
@@ -291,7 +300,7 @@ class HelpdeskTicket(models.Model):
         counted = self.support_quota_state == "counted"
         vals = {}
         if counts and self.support_quota_state == "none":
-            wallet = contract._support_wallet("request")
+            wallet = contract._support_wallet("request", allowance=rule.allowance_id)
             if not wallet:
                 return
             taken = wallet.sudo()._consume(
@@ -309,9 +318,10 @@ class HelpdeskTicket(models.Model):
             if not taken:
                 self.message_post(
                     body=self.env._(
-                        "Beyond the month's quota of %(quota)s requests: this "
-                        "request is flagged and its time is billable.",
-                        quota=contract.plan_id.request_quota,
+                        "Beyond the month's quota of %(quota)s (%(wallet)s): "
+                        "this request is flagged and its time is billable.",
+                        quota=round(wallet.period_amount),
+                        wallet=wallet.allowance_id.name or self.env._("requests"),
                     )
                 )
         elif not counts and self.support_quota_state != "none":
@@ -341,10 +351,18 @@ class HelpdeskTicket(models.Model):
                 for line in lines.filtered(lambda x: not x.support_invoice_line_id):
                     line._support_apply(None, "not_billable", "no_contract")
                 continue
+            # The rule of the remote time also decides whether the ticket is
+            # a counted request; onsite lines may follow a rule of their own.
             rule = ticket._support_billing_rule()
             ticket._support_quota_sync(rule)
-            terms = ticket._support_billing_terms(rule)
-            ticket._support_apply_terms(lines, terms, rule)
+            onsite = lines.filtered("support_onsite")
+            groups = [(lines - onsite, rule)]
+            if onsite:
+                groups.append((onsite, ticket._support_billing_rule(onsite=True)))
+            for group, group_rule in groups:
+                if group:
+                    terms = ticket._support_billing_terms(group_rule)
+                    ticket._support_apply_terms(group, terms, group_rule)
 
     def _support_apply_terms(self, lines, terms, rule):
         self.ensure_one()
@@ -361,7 +379,9 @@ class HelpdeskTicket(models.Model):
         planned = pricing.plan_ticket_lines(inputs, terms)
         wallet = self.env["support.wallet"]
         if terms.treatment == "wallet":
-            wallet = self.support_contract_id._support_wallet("time")
+            wallet = self.support_contract_id._support_wallet(
+                "time", allowance=rule.allowance_id
+            )
         elif terms.treatment == "quota":
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
@@ -600,9 +620,15 @@ class HelpdeskTicket(models.Model):
                     "solve the problem: you may continue in success-fee mode "
                     "(%(solved)s if solved, %(failed)s if not) or stop here "
                     "(%(refused)s). Please answer on the portal or reply to us.",
-                    solved=plan.success_fee_solved,
-                    failed=plan.success_fee_not_solved,
-                    refused=plan.success_fee_refused,
+                    solved=format_amount(
+                        self.env, plan.success_fee_solved, plan.currency_id
+                    ),
+                    failed=format_amount(
+                        self.env, plan.success_fee_not_solved, plan.currency_id
+                    ),
+                    refused=format_amount(
+                        self.env, plan.success_fee_refused, plan.currency_id
+                    ),
                 ),
                 attachment_ids=ticket.success_fee_report_id.ids,
                 partner_ids=ticket.partner_id.ids,

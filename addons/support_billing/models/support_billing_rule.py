@@ -19,6 +19,11 @@ CAUSE_SCOPES = [
     ("customer_side", "Customer's side"),
     ("vendor_side", "Vendor's side or unknown"),
 ]
+WORK_PLACES = [
+    ("any", "Anywhere"),
+    ("remote", "Remote"),
+    ("onsite", "Onsite"),
+]
 OUTCOMES = [
     ("none", "Not concluded"),
     ("configuration", "Solved by standard configuration"),
@@ -63,7 +68,22 @@ class SupportBillingRule(models.Model):
     outcome = fields.Selection(
         selection=OUTCOMES, help="Leave empty for every outcome."
     )
+    work_place = fields.Selection(
+        selection=WORK_PLACES,
+        required=True,
+        default="any",
+        help="Where the time was spent: timesheet lines marked 'Onsite' match "
+        "onsite rules, the others remote ones. A ticket's request is counted "
+        "by the rule of its remote time.",
+    )
     treatment = fields.Selection(selection=TREATMENTS, required=True, default="free")
+    allowance_id = fields.Many2one(
+        comodel_name="support.plan.allowance",
+        ondelete="restrict",
+        domain="[('plan_id', '=', plan_id)]",
+        help="The further allowance this rule draws from (wallet: time; "
+        "quota: one request). Empty: the plan's main wallet or request quota.",
+    )
     free_minutes = fields.Integer(
         help="The first minutes of each ticket stay free (infotel: quick advice "
         "up to 15 minutes)."
@@ -82,6 +102,38 @@ class SupportBillingRule(models.Model):
                     )
                 )
 
+    @api.constrains("allowance_id", "treatment", "plan_id")
+    def _check_allowance(self):
+        for rule in self.filtered("allowance_id"):
+            allowance = rule.allowance_id
+            problem = None
+            if allowance.plan_id != rule.plan_id:
+                problem = self.env._("it belongs to another plan")
+            elif rule.treatment == "wallet" and allowance.unit == "request":
+                problem = self.env._(
+                    "it counts requests; time needs an allowance in minutes or hours"
+                )
+            elif rule.treatment == "quota" and allowance.unit != "request":
+                problem = self.env._(
+                    "a quota rule counts requests; choose an allowance in requests"
+                )
+            elif rule.treatment not in ("wallet", "quota"):
+                problem = self.env._(
+                    "only 'covered by the wallet' and 'counted in the request "
+                    "quota' rules draw from an allowance"
+                )
+            if problem:
+                raise ValidationError(
+                    self.env._(
+                        "Allowance: rule '%(rule)s' of plan %(plan)s cannot use "
+                        "'%(allowance)s': %(problem)s.",
+                        rule=rule.name or rule.treatment,
+                        plan=rule.plan_id.display_name,
+                        allowance=allowance.name,
+                        problem=problem,
+                    )
+                )
+
     def _to_engine(self):
         return [
             pricing.Rule(
@@ -91,6 +143,7 @@ class SupportBillingRule(models.Model):
                 outcome=rule.outcome or None,
                 free_minutes=rule.free_minutes,
                 name=str(rule.id),
+                work_place=rule.work_place,
             )
             for rule in self
         ]

@@ -133,18 +133,29 @@ class SupportContract(models.Model):
     # Wallets
     # ------------------------------------------------------------------
 
-    def _support_wallet(self, unit_kind="time", create=True):
+    def _support_wallet(self, unit_kind="time", create=True, allowance=None):
         """The contract's open time wallet (minute or hour) or request wallet,
-        created from the plan when missing."""
+        created from the plan when missing.
+
+        With ``allowance`` (a support.plan.allowance), the wallet of that
+        allowance instead of the main one.
+        """
         self.ensure_one()
+        allowance = allowance or self.env["support.plan.allowance"]
         units = ("minute", "hour") if unit_kind == "time" else ("request",)
         wallet = self.sudo().wallet_ids.filtered(
-            lambda w: w.state == "open" and w.unit in units
+            lambda w: (
+                w.state == "open" and w.unit in units and w.allowance_id == allowance
+            )
         )[:1]
         if wallet or not create:
             return wallet
         plan = self.plan_id
-        if unit_kind == "time":
+        if allowance:
+            if allowance.plan_id != plan or allowance.unit not in units:
+                return wallet
+            vals = allowance._prepare_wallet_vals(self)
+        elif unit_kind == "time":
             if plan.wallet_unit == "none":
                 return wallet
             vals = {
@@ -158,7 +169,7 @@ class SupportContract(models.Model):
         return (
             self.env["support.wallet"]
             .sudo()
-            .create(dict(vals, contract_id=self.id, date_end=self.date_end))
+            .create(dict({"contract_id": self.id, "date_end": self.date_end}, **vals))
             .sudo(False)
         )
 
@@ -167,6 +178,11 @@ class SupportContract(models.Model):
         for contract in self.filtered(lambda c: c.state == "active" and c.plan_id):
             contract._support_wallet("time")
             contract._support_wallet("request")
+            for allowance in contract.plan_id.allowance_ids:
+                contract._support_wallet(
+                    "request" if allowance.unit == "request" else "time",
+                    allowance=allowance,
+                )
             contract._support_sync_recurring()
 
     def action_activate(self):

@@ -105,6 +105,15 @@ class SupportPlan(models.Model):
         required=True,
         string="Beyond the wallet",
     )
+    allowance_ids = fields.One2many(
+        comodel_name="support.plan.allowance",
+        inverse_name="plan_id",
+        string="Further allowances",
+        copy=True,
+        help="Monthly grants used up apart from the main wallet, each in a "
+        "wallet of its own (infotel Variant 3: 2 hours of onsite work and two "
+        "regular PBX checks). Billing rules say which one they draw from.",
+    )
     request_quota = fields.Integer(
         string="Requests per month",
         help="Requests counted by 'quota' billing rules (Webitel Advanced: 30, "
@@ -260,12 +269,17 @@ class SupportPlan(models.Model):
             per_ticket=self.rounding_per_ticket,
         )
 
-    def _billing_rule_for(self, category, cause, outcome):
-        """The matching billing rule record (or an empty recordset)."""
+    def _billing_rule_for(self, category, cause, outcome, onsite=False):
+        """The matching billing rule record (or an empty recordset) of time
+        spent remotely, or at the customer's site with ``onsite``."""
         self.ensure_one()
         rules = self.billing_rule_ids
         match = pricing.match_rule(
-            rules._to_engine(), category or None, cause or "unknown", outcome or "none"
+            rules._to_engine(),
+            category or None,
+            cause or "unknown",
+            outcome or "none",
+            onsite=onsite,
         )
         return rules.browse(int(match.name)) if match else rules.browse()
 

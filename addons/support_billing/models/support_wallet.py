@@ -44,6 +44,13 @@ class SupportWallet(models.Model):
         related="contract_id.company_id", store=True, index=True
     )
     unit = fields.Selection(selection=UNITS, required=True, default="minute")
+    allowance_id = fields.Many2one(
+        comodel_name="support.plan.allowance",
+        ondelete="restrict",
+        index="btree_not_null",
+        help="The plan's further allowance this wallet holds; empty for the "
+        "main wallet and the request quota.",
+    )
     state = fields.Selection(
         selection=[("open", "Open"), ("closed", "Closed")],
         default="open",
@@ -98,19 +105,21 @@ class SupportWallet(models.Model):
     ]
 
     def init(self):
-        # One open wallet per contract and unit: consumption knows which one.
+        # One open wallet per contract, unit and allowance: consumption knows
+        # which one.
+        self.env.cr.execute("DROP INDEX IF EXISTS support_wallet_open_unit_uniq")
         self.env.cr.execute(
-            """CREATE UNIQUE INDEX IF NOT EXISTS support_wallet_open_unit_uniq
-               ON support_wallet (contract_id, unit) WHERE state = 'open'"""
+            """CREATE UNIQUE INDEX IF NOT EXISTS support_wallet_open_allowance_uniq
+               ON support_wallet (contract_id, unit, COALESCE(allowance_id, 0))
+               WHERE state = 'open'"""
         )
 
-    @api.depends("contract_id.name", "unit")
+    @api.depends("contract_id.name", "unit", "allowance_id.name")
     def _compute_name(self):
         units = dict(UNITS)
         for wallet in self:
-            wallet.name = (
-                f"{wallet.contract_id.name or ''} / {units.get(wallet.unit, '')}"
-            )
+            what = wallet.allowance_id.name or units.get(wallet.unit, "")
+            wallet.name = f"{wallet.contract_id.name or ''} / {what}"
 
     @api.depends("balance", "unit")
     def _compute_balance_display(self):

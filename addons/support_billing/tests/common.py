@@ -39,6 +39,7 @@ class BillingCommon:
                 "consultation",
                 "configuration",
                 "hardware_rma",
+                "maintenance",
             )
         }
         Partner = cls.env["res.partner"]

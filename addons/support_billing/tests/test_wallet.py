@@ -5,7 +5,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -187,6 +187,77 @@ class TestWallet(BillingCommon, TransactionCase):
         expiry = wallet.entry_ids.filtered(lambda e: e.kind == "expiry")
         self.assertEqual((expiry.amount, expiry.lot_id), (-90, grants))
         self.assertEqual(self.ledger_sum(wallet), 120)
+
+    def plan_with_allowances(self, name="H2S Pro allowances"):
+        """H2S Pro with two further allowances: onsite hours, checks."""
+        return self.plan_h2s_pro(
+            name=name,
+            allowance_ids=[
+                Command.create({"name": "Onsite work", "unit": "hour", "amount": 2}),
+                Command.create({"name": "Checks", "unit": "request", "amount": 2}),
+            ],
+        )
+
+    def test_allowances_get_wallets_of_their_own(self):
+        plan = self.plan_with_allowances()
+        onsite, checks = plan.allowance_ids
+        contract = self.make_contract(plan, partner=self.customer2)
+        main = contract._support_wallet("time")
+        work = contract._support_wallet("time", allowance=onsite)
+        count = contract._support_wallet("request", allowance=checks)
+        self.assertEqual(contract.wallet_count, 3)
+        self.assertEqual(len(main | work | count), 3)
+        self.assertEqual(
+            [(w.unit, w.period_amount, w.allowance_id) for w in (main, work, count)],
+            [
+                ("hour", 2.0, plan.allowance_ids[:0]),
+                ("hour", 2.0, onsite),
+                ("request", 2.0, checks),
+            ],
+        )
+        self.assertTrue(work.name.endswith("/ Onsite work"), work.name)
+        # each ledger is its own: using one allowance leaves the others
+        work._consume(90)
+        for wallet, left in ((main, 120), (work, 30), (count, 2)):
+            wallet._lock()
+            wallet._prepare_period(self.today)
+            self.assertEqual(self.balance(wallet), left, wallet.name)
+        # a second open wallet of the same allowance is refused by the database
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["support.wallet"].create(
+                {"contract_id": contract.id, "unit": "hour", "allowance_id": onsite.id}
+            )
+
+    def test_allowance_bad_input(self):
+        plan = self.plan_with_allowances()
+        onsite, checks = plan.allowance_ids
+        with self.assertRaisesRegex(ValidationError, "Included per month"):
+            onsite.amount = 0
+        Rule = self.env["support.billing.rule"]
+        other = self.plan_with_allowances("H2S Pro other allowances")
+        cases = [
+            ("wallet", checks, "minutes or hours"),
+            ("quota", onsite, "allowance in requests"),
+            ("billable", onsite, "only 'covered by the wallet'"),
+            ("wallet", other.allowance_ids[0], "another plan"),
+        ]
+        for treatment, allowance, message in cases:
+            with (
+                self.subTest(treatment=treatment, allowance=allowance.name),
+                self.assertRaisesRegex(ValidationError, message),
+                self.env.cr.savepoint(),
+            ):
+                Rule.create(
+                    {
+                        "plan_id": plan.id,
+                        "treatment": treatment,
+                        "allowance_id": allowance.id,
+                    }
+                )
 
     def pack_invoice(self, xmlid, partner=None):
         pack = self.env.ref(xmlid)
