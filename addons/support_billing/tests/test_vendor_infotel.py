@@ -2,14 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """infotel (POLICIES.md §2) billed from the shipped vendor pack alone.
 
-Checks 15 policy numbers: free advice up to 15 minutes; paid service 45 EUR
+Checks 19 policy numbers: free advice up to 15 minutes; paid service 45 EUR
 an hour, in half-hour steps, times the contract's price level, agreed in
 writing (5); SLA Variant 1 45 EUR a month with 1 h of remote administration
 a month for faults only, Variant 2 150 EUR with 3 h, Variant 3 350 EUR with
 4 h, both usable for configuration changes (9: fee, included hours and
-their use per variant); the draft invoice of a billing run (1 sum).
-Not checked (no billing field yet, see readme/ROADMAP.md): Variant 3's 2 h
-of work and 2 PBX checks a month.
+their use per variant); Variant 3's 2 h of onsite work a month, apart from
+its remote hours and not rolled over, then paid; its 2 regular PBX checks a
+month, the third flagged and paid; onsite work paid per price list under
+the other variants (4); the draft invoice of a billing run (1 sum).
 """
 
 from datetime import timedelta
@@ -173,6 +174,76 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
                 self.agree(fault)
                 self.assertEqual(self.verdict(beyond), ("billable", 0, 30, 22.5))
                 self.assertEqual(self.balance(wallet), 0)
+
+    def test_variant3_onsite_work_and_pbx_checks(self):
+        contract = self.contract("v3")
+        onsite = self.env.ref("support_billing.allowance_infotel_v3_onsite")
+        checks = self.env.ref("support_billing.allowance_infotel_v3_pbx_check")
+        remote = contract._support_wallet("time")
+        work = contract._support_wallet("time", allowance=onsite)
+        quota = contract._support_wallet("request", allowance=checks)
+        self.assertEqual(
+            [(w.unit, w.period_amount, w.period_rollover) for w in (work, quota)],
+            [("hour", 2.0, False), ("request", 2.0, False)],
+        )
+        # a fault: an hour of remote administration, then 90 minutes onsite
+        fault = self.ticket(contract, "incident")
+        self.assertEqual(self.verdict(self.log(fault, 60)), ("wallet", 60, 0, 0.0))
+        visit = self.log(fault, 90, support_onsite=True)
+        self.assertEqual(self.verdict(visit), ("wallet", 90, 0, 0.0))
+        self.assertEqual(visit.support_wallet_id, work)
+        self.assertEqual((self.balance(remote), self.balance(work)), (180, 30))
+        # two regular PBX checks a month are included; their onsite work comes
+        # from the same 2 hours, then it is paid per price list
+        pbx_check = self.env.ref("halo_support.ticket_type_infotel_pbx_check")
+        tickets = [
+            self.ticket(contract, "maintenance", type_id=pbx_check.id)
+            for _check in range(3)
+        ]
+        first, second, third = tickets
+        self.assertEqual(
+            [t.support_quota_state for t in tickets],
+            ["counted", "counted", "exceeded"],
+        )
+        self.assertEqual(self.balance(quota), 0)
+        # a counted check's own time is part of the request
+        counted = self.log(first, 10)
+        self.assertEqual(self.verdict(counted), ("wallet", 0, 0, 0.0))
+        self.assertEqual(counted.support_wallet_id, quota)
+        self.assertEqual(
+            self.verdict(self.log(first, 30, support_onsite=True)),
+            ("wallet", 30, 0, 0.0),
+        )
+        beyond = self.log(second, 45, support_onsite=True)
+        self.assertEqual(self.verdict(beyond), ("not_billable", 0, 0, 0.0))
+        self.agree(second)
+        self.assertEqual(self.verdict(beyond), ("billable", 0, 60, 45.0))
+        # the third check of the month is flagged; its remote time is paid
+        self.agree(third)
+        self.assertEqual(self.verdict(self.log(third, 20)), ("billable", 0, 30, 22.5))
+        self.assertEqual((self.balance(remote), self.balance(work)), (180, 0))
+        # next month: 2 new hours of onsite work, the unused rest never rolls over
+        next_month = self.month_end + timedelta(days=1)
+        for wallet, amount in ((work, 120), (quota, 2), (remote, 240)):
+            wallet._lock()
+            wallet._prepare_period(next_month)
+            self.assertEqual(self.balance(wallet), amount, wallet.name)
+
+    def test_onsite_work_paid_under_the_other_variants(self):
+        for code in ("paid", "v1", "v2"):
+            with self.subTest(plan=code):
+                contract = self.contract(code)
+                fault = self.ticket(contract, "incident")
+                self.agree(fault)
+                visit = self.log(fault, 40, support_onsite=True)
+                self.assertEqual(self.verdict(visit), ("billable", 0, 60, 45.0))
+                # the included remote hours are not touched
+                self.assertFalse(visit.support_wallet_id)
+                self.assertFalse(
+                    contract.wallet_ids.entry_ids.filtered(
+                        lambda e: e.kind == "consumption"
+                    )
+                )
 
     # --- billing run --------------------------------------------------------
 
