@@ -57,6 +57,8 @@ class TestPortalActions(BillingCommon, HttpCase):
         self.authenticate("billing_portal_carol", "billing_portal_carol")
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertIn("support_success_fee_refuse", page.text)
+        # the fee follows its bracket without a stray space: "(1,500.00 zł"
+        self.assertIn("success-fee mode (<span", page.text)
         response = self.post(f"/my/ticket/{ticket.id}/success_fee/refuse")
         self.assertEqual(response.status_code, 200)
         ticket.invalidate_recordset()

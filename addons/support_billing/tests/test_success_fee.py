@@ -1,9 +1,11 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import html
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import format_amount
 
 from .common import BillingCommon
 
@@ -172,6 +174,12 @@ class TestSuccessFee(BillingCommon, TransactionCase):
             lambda m: ticket.success_fee_report_id in m.attachment_ids
         )
         self.assertTrue(report_message)
+        # the fees are written as money of the plan's currency, not as floats
+        currency = ticket.support_contract_id.plan_id.currency_id
+        body = html.unescape(str(report_message.body))
+        for amount in (1500, 400):
+            self.assertIn(format_amount(self.env, amount, currency), body)
+        self.assertNotIn("1500.0", body)
 
     def test_not_a_success_fee_plan(self):
         plan = self.plan_infotel()
