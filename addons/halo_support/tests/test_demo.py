@@ -97,8 +97,16 @@ class TestDemo(TransactionCase):
             contracts.sorted("id"),
             (
                 self.env.ref("halo_support.demo_contract_halo_kwadrat_1")
+                | self.env.ref(
+                    "halo_support.demo_contract_halo_kwadrat_portal_flexible"
+                )
                 | self.env.ref("halo_support.demo_contract_webitel_2")
             ).sorted("id"),
+        )
+        ticket = self.env.ref("halo_support.demo_ticket_halo_kwadrat_portal_flexible")
+        self.assertEqual(
+            ticket.support_contract_id,
+            self.env.ref("halo_support.demo_contract_halo_kwadrat_portal_flexible"),
         )
         self.assertEqual(set(contracts.mapped("state")), {"active"})
         for contract in contracts:

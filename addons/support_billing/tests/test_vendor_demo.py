@@ -30,6 +30,27 @@ class TestVendorDemo(TransactionCase):
         # 5 hours at 160 zł, billable as hourly work until the decision
         self.assertEqual(sum(ticket.timesheet_ids.mapped("unit_amount")), 5.0)
 
+    def test_infotel_v3_allowances_part_used(self):
+        contract = self.ref("demo_contract_infotel_5")
+        check = self.ref("demo_ticket_infotel_v3_pbx_check")
+        self.assertEqual(check.support_quota_state, "counted")
+        left = {
+            wallet.allowance_id.name: wallet.balance
+            for wallet in contract.wallet_ids.filtered("allowance_id")
+        }
+        self.assertEqual(left, {"Onsite work": 30, "Regular PBX checks": 1})
+
+    def test_portal_user_has_a_success_fee_to_decide(self):
+        portal = self.env.ref("base.demo_user0")
+        ticket = self.ref("demo_ticket_halo_kwadrat_portal_flexible")
+        Ticket = self.env["helpdesk.ticket"].with_user(portal)
+        self.assertEqual(Ticket.search([("id", "=", ticket.id)]), ticket)
+        self.assertEqual(
+            (ticket.success_fee_state, ticket.support_agreement_channel),
+            ("report_sent", "portal"),
+        )
+        self.assertTrue(ticket.success_fee_report_id)
+
     def test_onsite_visit_planned(self):
         order = self.env.ref("support_billing.demo_fsm_order_silesia")
         self.assertEqual(order.support_plan_id, self.ref("plan_h2s_onsite"))
