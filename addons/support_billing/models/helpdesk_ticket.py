@@ -292,17 +292,30 @@ class HelpdeskTicket(models.Model):
         )
 
     def _support_quota_sync(self, rule):
-        """Count the ticket in the month's request quota when its rule says
-        so (once); give the request back when it no longer does."""
+        """Count the ticket once in the request quota its rule names (the
+        plan's, or an allowance's); give the request back when the rule no
+        longer counts it, or counts it in another quota."""
         self.ensure_one()
-        contract = self.support_contract_id
         counts = bool(rule) and rule.treatment == "quota"
-        counted = self.support_quota_state == "counted"
+        allowance = rule.allowance_id if counts else None
+        state = self.support_quota_state
         vals = {}
-        if counts and self.support_quota_state == "none":
-            wallet = contract._support_wallet("request", allowance=rule.allowance_id)
-            if not wallet:
+        if state != "none":
+            if counts and self.support_quota_wallet_id.allowance_id == allowance:
                 return
+            if state == "counted":
+                self.support_quota_wallet_id.sudo()._refund(
+                    1,
+                    ticket_id=self.id,
+                    reason=self.env._("No longer a counted request"),
+                )
+            vals = {"support_quota_state": "none", "support_quota_wallet_id": False}
+        wallet = (
+            self.support_contract_id._support_wallet("request", allowance=allowance)
+            if counts
+            else None
+        )
+        if wallet:
             taken = wallet.sudo()._consume(
                 1,
                 partial=True,
@@ -324,14 +337,6 @@ class HelpdeskTicket(models.Model):
                         wallet=wallet.allowance_id.name or self.env._("requests"),
                     )
                 )
-        elif not counts and self.support_quota_state != "none":
-            if counted:
-                self.support_quota_wallet_id.sudo()._refund(
-                    1,
-                    ticket_id=self.id,
-                    reason=self.env._("No longer a counted request"),
-                )
-            vals = {"support_quota_state": "none", "support_quota_wallet_id": False}
         if vals:
             self.sudo().with_context(support_billing_no_eval=True).write(vals)
 

@@ -273,7 +273,9 @@ class SupportPlan(models.Model):
         """The matching billing rule record (or an empty recordset) of time
         spent remotely, or at the customer's site with ``onsite``."""
         self.ensure_one()
-        rules = self.billing_rule_ids
+        # Sorted here: a rule created in this transaction is appended to the
+        # cached one2many whatever its sequence.
+        rules = self.billing_rule_ids.sorted(lambda rule: (rule.sequence, rule.id))
         match = pricing.match_rule(
             rules._to_engine(),
             category or None,

@@ -1,5 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -257,6 +258,41 @@ class TestBillableTime(BillingCommon, TransactionCase):
         tickets[1].type_id = self.kinds["incident"]
         self.assertEqual(tickets[1].support_quota_state, "none")
         self.assertEqual(self.balance(wallet), 1)
+
+    def test_request_moves_to_the_quota_of_its_new_rule(self):
+        plan = self.plan_webitel(
+            name="Webitel with checks",
+            allowance_ids=[
+                Command.create({"name": "Checks", "unit": "request", "amount": 2})
+            ],
+        )
+        checks = plan.allowance_ids
+        self.env["support.billing.rule"].create(
+            {
+                "plan_id": plan.id,
+                "sequence": -1,
+                "support_category": "maintenance",
+                "treatment": "quota",
+                "allowance_id": checks.id,
+            }
+        )
+        contract = self.make_contract(plan)
+        main = contract._support_wallet("request")
+        check_quota = contract._support_wallet("request", allowance=checks)
+        ticket = self.make_ticket(contract, "change")
+        self.assertEqual(ticket.support_quota_wallet_id, main)
+        self.assertEqual(self.balance(main), 29)
+        self.assertFalse(check_quota.entry_ids)
+        # it was a regular check: counted there, the plan's request given back
+        ticket.type_id = self.kinds["maintenance"]
+        self.assertEqual(
+            (ticket.support_quota_state, ticket.support_quota_wallet_id),
+            ("counted", check_quota),
+        )
+        self.assertEqual((self.balance(main), self.balance(check_quota)), (30, 1))
+        # re-judging the ticket (time logged) does not count it twice
+        self.log(ticket, 20)
+        self.assertEqual((self.balance(main), self.balance(check_quota)), (30, 1))
 
     # --- H2S Pro -----------------------------------------------------------
 

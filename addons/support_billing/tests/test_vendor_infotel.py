@@ -229,6 +229,24 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
             wallet._prepare_period(next_month)
             self.assertEqual(self.balance(wallet), amount, wallet.name)
 
+    def test_variant3_line_marked_onsite_later_changes_wallet(self):
+        contract = self.contract("v3")
+        onsite = self.env.ref("support_billing.allowance_infotel_v3_onsite")
+        remote = contract._support_wallet("time")
+        work = contract._support_wallet("time", allowance=onsite)
+        fault = self.ticket(contract, "incident")
+        line = self.log(fault, 45)  # a half-hour step: one hour
+        self.assertEqual(line.support_wallet_id, remote)
+        line.support_onsite = True
+        self.assertEqual(self.verdict(line), ("wallet", 60, 0, 0.0))
+        self.assertEqual(line.support_wallet_id, work)
+        # the remote hours got their hour back, through the ledger
+        self.assertEqual((self.balance(remote), self.balance(work)), (240, 60))
+        self.assertEqual(self.ledger_sum(remote), 240)
+        self.assertEqual(
+            remote.entry_ids.filtered(lambda e: e.kind == "refund").amount, 60
+        )
+
     def test_onsite_work_paid_under_the_other_variants(self):
         for code in ("paid", "v1", "v2"):
             with self.subTest(plan=code):
