@@ -246,6 +246,15 @@ class BillingCommon:
     # ------------------------------------------------------------------
 
     @classmethod
+    def make_customer(cls, name, contact_name=None):
+        """A new customer company and its authorised contact."""
+        partner = cls.env["res.partner"].create({"name": name, "is_company": True})
+        contact = cls.env["res.partner"].create(
+            {"name": contact_name or f"Contact of {name}", "parent_id": partner.id}
+        )
+        return partner, contact
+
+    @classmethod
     def make_contract(cls, plan, partner=None, contact=None, activate=True, **vals):
         partner = partner or cls.customer
         contact = contact or (cls.contact if partner == cls.customer else cls.contact2)

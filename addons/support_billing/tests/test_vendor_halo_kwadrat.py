@@ -57,12 +57,12 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
     def contract(self, code, partner=None, products=(("sangoma_cards", 10),)):
         """A contract on ``plan_h2s_<code>`` covering products bought from us
         ``days`` ago."""
-        partner = partner or self.env["res.partner"].create(
-            {"name": f"H2S {code} customer (test)", "is_company": True}
-        )
-        contact = self.env["res.partner"].create(
-            {"name": f"Contact of {partner.name}", "parent_id": partner.id}
-        )
+        if partner:
+            contact = self.env["res.partner"].create(
+                {"name": f"Contact of {partner.name}", "parent_id": partner.id}
+            )
+        else:
+            partner, contact = self.make_customer(f"H2S {code} customer (test)")
         return self.make_contract(
             self.plans[code],
             partner=partner,

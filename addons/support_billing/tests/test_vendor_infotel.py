@@ -41,12 +41,7 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
         )
 
     def contract(self, code, **vals):
-        partner = self.env["res.partner"].create(
-            {"name": f"infotel {code} customer (test)", "is_company": True}
-        )
-        contact = self.env["res.partner"].create(
-            {"name": f"Contact of {partner.name}", "parent_id": partner.id}
-        )
+        partner, contact = self.make_customer(f"infotel {code} customer (test)")
         return self.make_contract(
             self.plans[code],
             partner=partner,

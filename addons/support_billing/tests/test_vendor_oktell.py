@@ -35,11 +35,8 @@ class TestVendorOktell(BillingCommon, TransactionCase):
         )
 
     def contract(self, level, employees, calls, complexity):
-        partner = self.env["res.partner"].create(
-            {"name": f"Call centre {employees}/{calls}/{complexity}", "is_company": 1}
-        )
-        contact = self.env["res.partner"].create(
-            {"name": "Authorised (test)", "parent_id": partner.id}
+        partner, contact = self.make_customer(
+            f"Call centre {employees}/{calls}/{complexity}", "Authorised (test)"
         )
         return self.make_contract(
             self.env.ref(f"halo_support.plan_oktell_l{level}"),

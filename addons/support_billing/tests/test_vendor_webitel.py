@@ -39,11 +39,8 @@ class TestVendorWebitel(BillingCommon, TransactionCase):
         )
 
     def contract(self, plan, *licence_values):
-        partner = self.env["res.partner"].create(
-            {"name": f"{plan.name} customer (test)", "is_company": True}
-        )
-        contact = self.env["res.partner"].create(
-            {"name": "Authorised (test)", "parent_id": partner.id}
+        partner, contact = self.make_customer(
+            f"{plan.name} customer (test)", "Authorised (test)"
         )
         return self.make_contract(
             plan,
