@@ -188,15 +188,16 @@ class FSMOrder(models.Model):
                 else False
             )
 
-    @api.depends("stage_id", "support_plan_id", "support_contract_id")
+    @api.depends(
+        "stage_id", "stage_id.is_invoiceable", "support_plan_id", "support_contract_id"
+    )
     def _compute_support_billable(self):
         completed = self.env.ref("fieldservice.fsm_stage_completed", False)
-        invoiceable = self.env["fsm.stage"].search([("is_invoiceable", "=", True)])
         for order in self:
             order.support_billable = bool(
                 order.support_plan_id
                 and order.support_contract_id
-                and (order.stage_id == completed or order.stage_id in invoiceable)
+                and (order.stage_id == completed or order.stage_id.is_invoiceable)
             )
 
     # ------------------------------------------------------------------
@@ -218,9 +219,7 @@ class FSMOrder(models.Model):
                         order=order.name,
                     )
                 )
-            try:
-                plan.travel_zone_ids._travel_cost(state)
-            except pricing.PricingError as err:
+            if not plan.travel_zone_ids._find_for_state(state):
                 raise ValidationError(
                     self.env._(
                         "Travel zone: no travel zone of plan %(plan)s covers "
@@ -229,7 +228,7 @@ class FSMOrder(models.Model):
                         plan=plan.display_name,
                         state=state.display_name,
                     )
-                ) from err
+                )
             if order.support_days < 1:
                 raise ValidationError(
                     self.env._(

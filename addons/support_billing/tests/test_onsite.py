@@ -68,6 +68,20 @@ class TestOnsite(BillingCommon, TransactionCase):
                 self.assertEqual(order.support_travel_amount, cost)
                 self.assertEqual(order.support_onsite_amount, 1280.0)
 
+    def test_stage_made_invoiceable_later_makes_its_orders_billable(self):
+        ticket = self.make_ticket(self.contract, "incident")
+        stage = self.env["fsm.stage"].create(
+            {"name": "Signed off (test)", "sequence": 90, "stage_type": "order"}
+        )
+        order = self.order(ticket, self.site("mz"), stage_id=stage.id)
+        self.assertFalse(order.support_billable)
+        stage.is_invoiceable = True
+        self.assertTrue(order.support_billable)
+        self.assertIn(
+            order,
+            self.env["fsm.order"].search([("support_billable", "=", True)]),
+        )
+
     def test_days_from_the_order(self):
         ticket = self.make_ticket(self.contract, "incident")
         order = self.order(ticket, self.site("ld"), days=3)
