@@ -73,7 +73,9 @@ class AccountMove(models.Model):
                     count=len(contract),
                 )
             )
-        wallet = contract._support_wallet("time", create=False)
+        # The plan's wallet (with its monthly grant) when the plan has one;
+        # a plain hour wallet for plans without.
+        wallet = contract._support_wallet("time")
         if not wallet:
             wallet = (
                 self.env["support.wallet"]
@@ -81,9 +83,7 @@ class AccountMove(models.Model):
                 .create(
                     {
                         "contract_id": contract.id,
-                        "unit": contract.plan_id.wallet_unit
-                        if contract.plan_id.wallet_unit != "none"
-                        else "hour",
+                        "unit": "hour",
                         "date_end": contract.date_end,
                     }
                 )
@@ -105,7 +105,9 @@ class AccountMove(models.Model):
             lambda m: m.move_type in ("out_invoice", "out_refund")
         ):
             for line in move._support_pack_lines():
-                minutes = round(line.product_id.support_pack_hours * 60 * line.quantity)
+                minutes = line.product_id.product_tmpl_id._support_pack_minutes(
+                    line.quantity
+                )
                 if minutes <= 0:
                     continue
                 net, wallet = move._support_pack_net(line)

@@ -27,7 +27,7 @@ class ProductTemplate(models.Model):
                     )
                 )
 
-    def _support_pack_minutes(self):
-        """Minutes one unit of the pack grants (0 when not a pack)."""
+    def _support_pack_minutes(self, quantity=1.0):
+        """Minutes ``quantity`` units of the pack grant (0 when not a pack)."""
         self.ensure_one()
-        return round(self.support_pack_hours * 60)
+        return round(self.support_pack_hours * 60 * quantity)

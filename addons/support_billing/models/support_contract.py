@@ -166,6 +166,9 @@ class SupportContract(models.Model):
             if plan.request_quota <= 0:
                 return wallet
             vals = {"unit": "request", "period_amount": plan.request_quota}
+        # A wallet closed in this transaction must be closed in the database
+        # before the new one meets the unique index of open wallets.
+        self.env["support.wallet"].flush_model(["state"])
         return (
             self.env["support.wallet"]
             .sudo()
@@ -239,13 +242,6 @@ class SupportContract(models.Model):
         OcaContract = self.env["contract.contract"].sudo()
         oca = self.recurring_contract_id.sudo()
         if not oca:
-            journal = self.env["account.journal"].search(
-                [
-                    ("type", "=", "sale"),
-                    ("company_id", "=", self.company_id.id),
-                ],
-                limit=1,
-            )
             oca = OcaContract.create(
                 {
                     "name": self.env._(
@@ -257,7 +253,6 @@ class SupportContract(models.Model):
                     "partner_id": self.partner_id.id,
                     "company_id": self.company_id.id,
                     "contract_type": "sale",
-                    "journal_id": journal.id,
                     "line_recurrence": True,
                     "currency_id": plan.currency_id.id,
                 }

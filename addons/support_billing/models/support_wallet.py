@@ -422,14 +422,27 @@ class SupportWallet(models.Model):
     def _cron_wallet_periods(self):
         """Daily: expire ended lots and grant the month's included amount."""
         today = fields.Date.context_today(self)
-        wallets = self.search(
+        for wallet in self._wallets_due(today):
+            wallet._lock()
+            wallet._prepare_period(today)
+
+    @api.model
+    def _wallets_due(self, today):
+        """Open wallets with lots to expire or the month of ``today`` still to
+        grant. Only these are locked: locking every wallet every day would
+        hold up agents logging time for nothing."""
+        month_start = ledger.month_period(today)[0]
+        return self.search(
             [
                 ("state", "=", "open"),
                 "|",
-                ("period_amount", ">", 0),
                 ("next_expiry_date", "<", today),
+                "&",
+                ("period_amount", ">", 0),
+                (
+                    "entry_ids",
+                    "not any",
+                    [("kind", "=", "grant"), ("period_start", "=", month_start)],
+                ),
             ]
         )
-        for wallet in wallets:
-            wallet._lock()
-            wallet._prepare_period(today)

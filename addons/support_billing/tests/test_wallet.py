@@ -259,6 +259,34 @@ class TestWallet(BillingCommon, TransactionCase):
                     }
                 )
 
+    def test_cron_grants_the_month_once_and_then_leaves_the_wallet_alone(self):
+        plan = self.plan_h2s_pro(name="H2S Pro cron test")
+        contract = self.make_contract(plan, partner=self.customer2)
+        wallet = contract._support_wallet("time")
+        Wallet = self.env["support.wallet"]
+        self.assertIn(wallet, Wallet._wallets_due(self.today))
+        Wallet._cron_wallet_periods()
+        self.assertEqual(self.balance(wallet), 120)
+        self.assertNotIn(wallet, Wallet._wallets_due(self.today))
+        Wallet._cron_wallet_periods()
+        self.assertEqual(len(wallet.entry_ids), 1)
+        # next month it is due again: the rest expires, a new month is granted
+        next_month = self.month_end + timedelta(days=1)
+        self.assertIn(wallet, Wallet._wallets_due(next_month))
+
+    def test_pack_on_a_closed_wallet_opens_the_plan_wallet(self):
+        plan = self.plan_h2s_pro(name="H2S Pro pack test")
+        contract = self.make_contract(plan, partner=self.customer2)
+        contract._support_wallet("time").action_close()
+        invoice = self.pack_invoice(
+            "support_billing.product_support_pack_2h", partner=self.customer2
+        )
+        invoice.action_post()
+        wallet = contract._support_wallet("time", create=False)
+        # the new wallet keeps the plan's monthly grant besides the pack
+        self.assertEqual((wallet.unit, wallet.period_amount), ("hour", 2.0))
+        self.assertEqual(self.balance(wallet), 120)
+
     def pack_invoice(self, xmlid, partner=None):
         pack = self.env.ref(xmlid)
         return self.env["account.move"].create(
