@@ -131,10 +131,6 @@ class AccountAnalyticLine(models.Model):
             (before | self.ticket_id)._support_billing_evaluate()
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_invoiced(self):
-        self._support_check_not_invoiced()
-
     def unlink(self):
         self._support_check_not_invoiced()
         tickets = self.ticket_id

@@ -293,8 +293,3 @@ class SupportPlan(models.Model):
             fee_not_solved=pricing.to_decimal(self.success_fee_not_solved),
             fee_refused=pricing.to_decimal(self.success_fee_refused),
         )
-
-    def _wallet_minutes(self, quantity):
-        """Base units (minutes) of ``quantity`` in the plan's wallet unit."""
-        self.ensure_one()
-        return round(quantity * 60) if self.wallet_unit == "hour" else round(quantity)

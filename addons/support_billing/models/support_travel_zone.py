@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import pricing
-
 
 class SupportTravelZone(models.Model):
     """A travel cost per onsite visit for the sites of some regions.
@@ -88,17 +86,6 @@ class SupportTravelZone(models.Model):
         zones = self.filtered(lambda z: z.country_id == state.country_id)
         listed = zones.filtered(lambda z: state in z.state_ids)
         return (listed or zones.filtered("is_default"))[:1]
-
-    def _travel_cost(self, state):
-        """(zone, amount) for a site in ``state`` -- through the pure
-        function, so the ORM and the engine agree."""
-        zone = self._find_for_state(state)
-        amount = pricing.travel_cost(
-            state.id if state else False,
-            [(set(z.state_ids.ids), z.amount) for z in zone if z.state_ids],
-            default=zone.amount if zone.is_default else None,
-        )
-        return zone, amount
 
     # ------------------------------------------------------------------
     # Data: the Polish voivodeships
