@@ -13,7 +13,8 @@ CONTRACT_STATES = [
     ("expired", "Expired"),
 ]
 # Changes of these fields judge the contract's open tickets again.
-RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id", "line_ids"}
+# Covered products re-judge the tickets themselves (support.contract.product).
+RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id"}
 # Days ahead for the "expiring soon" filter and flag.
 EXPIRING_DAYS = 30
 
@@ -250,7 +251,11 @@ class SupportContract(models.Model):
         does not re-judge open tickets: they were received under the
         contract as it was.
         """
-        tickets = self.sudo().ticket_ids.filtered(lambda t: not t.closed)
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("support_contract_id", "in", self.ids), ("closed", "=", False)])
+        )
         tickets._recompute_entitlement()
 
     @api.ondelete(at_uninstall=False)

@@ -5,6 +5,17 @@ from odoo.exceptions import ValidationError
 
 from .entitlement import is_first_of_family, normalise_serial
 
+# Fields a ticket's verdict reads; changing another (sequence, note, licence
+# value) does not judge the customer's open tickets again.
+VERDICT_FIELDS = {
+    "contract_id",
+    "product_id",
+    "serial",
+    "purchase_date",
+    "bought_from_us",
+    "licence_registered",
+}
+
 
 class SupportContractProduct(models.Model):
     """An installed product a contract covers."""
@@ -131,25 +142,44 @@ class SupportContractProduct(models.Model):
                     )
                 )
 
+    def _customer_contracts(self):
+        """Every contract of these lines' customers: "first of its family"
+        is judged across all of a customer's contracts, so a purchase added
+        to one contract can change the verdict of a ticket on another."""
+        return (
+            self.env["support.contract"]
+            .sudo()
+            .search([("partner_id", "in", self.contract_id.partner_id.ids)])
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("serial"):
                 vals["serial"] = vals["serial"].strip()
         lines = super().create(vals_list)
-        lines.contract_id._recompute_open_tickets()
+        lines._rejudge(lines._customer_contracts())
         return lines
 
     def write(self, vals):
         if vals.get("serial"):
             vals = dict(vals, serial=vals["serial"].strip())
-        contracts = self.contract_id
+        if not VERDICT_FIELDS.intersection(vals):
+            return super().write(vals)
+        contracts = self._customer_contracts()
         res = super().write(vals)
-        (contracts | self.contract_id)._recompute_open_tickets()
+        self._rejudge(contracts | self._customer_contracts())
         return res
 
     def unlink(self):
-        contracts = self.contract_id
+        contracts = self._customer_contracts()
         res = super().unlink()
-        contracts.exists()._recompute_open_tickets()
+        self._rejudge(contracts.exists())
         return res
+
+    def _rejudge(self, contracts):
+        """Judge the open tickets of ``contracts`` again, with "first of its
+        family" worked out afresh (it is not stored, and depends on lines of
+        other contracts)."""
+        self.invalidate_model(["first_of_family"])
+        contracts._recompute_open_tickets()

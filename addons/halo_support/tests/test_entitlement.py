@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
@@ -282,6 +283,39 @@ class TestEntitlement(SupportCommon, TransactionCase):
         second = self.make_ticket(self.alice, support_serial="CARD-NEW")
         self.assertEqual(second.entitlement, "not_eligible")
         self.assertIn("first", second.entitlement_reason)
+
+    def test_older_purchase_on_another_contract_judges_the_ticket_again(self):
+        start = self.make_contract(
+            self.customer_a,
+            self.plan_start,
+            contacts=[self.alice],
+            lines=[
+                {
+                    "product_id": self.card.id,
+                    "serial": "CARD-NEW",
+                    "purchase_date": self.months_ago(1),
+                },
+            ],
+        )
+        ticket = self.make_ticket(self.alice, support_serial="CARD-NEW")
+        self.assertEqual(ticket.support_contract_id, start)
+        self.assertEqual(ticket.entitlement, "covered", ticket.entitlement_reason)
+        # an older card of the family recorded later, on another contract:
+        # CARD-NEW is no longer the customer's first of its family
+        older = self.make_contract(
+            self.customer_a, self.plan_free, contacts=[self.alice], state="draft"
+        )
+        older.line_ids = [
+            Command.create(
+                {
+                    "product_id": self.card.id,
+                    "serial": "CARD-OLD",
+                    "purchase_date": self.months_ago(20),
+                }
+            )
+        ]
+        self.assertEqual(ticket.entitlement, "not_eligible")
+        self.assertIn("first", ticket.entitlement_reason)
 
     # No contract -----------------------------------------------------------
 
