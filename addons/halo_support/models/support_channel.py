@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 CHANNEL_CODES = ("portal", "email", "phone", "chat", "remote", "onsite")
 
@@ -33,9 +33,3 @@ class SupportChannel(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a support channel is unique."),
     ]
-
-    @api.model
-    def _get_by_code(self, code):
-        return self.with_context(active_test=False).search(
-            [("code", "=", code)], limit=1
-        )
