@@ -27,7 +27,6 @@ from .clock import (
     add_pause,
     check_term,
     counting_calendar,
-    is_business_unit,
     plan_clock,
     replan,
     term_deadline,

@@ -332,7 +332,6 @@ class BusinessCalendar(_Zoned):
             cum_end.append(total)
         self._cum = cum
         self._cum_end = cum_end
-        self.total_us = total
         # The business-day index: local dates with working time, with the
         # business time elapsed at their first and last instant.
         bd_ord, bd_cum0, bd_cum1 = [], [], []

@@ -46,10 +46,6 @@ def check_term(amount, unit):
         raise TermError(f"{unit} terms take a whole number, got {amount!r}.")
 
 
-def is_business_unit(unit):
-    return unit in BUSINESS_UNITS
-
-
 def counting_calendar(unit, business_calendar, tz="UTC"):
     """The calendar a clock in ``unit`` counts on."""
     if unit in BUSINESS_UNITS:

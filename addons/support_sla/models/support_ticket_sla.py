@@ -32,7 +32,6 @@ CLOCK_STATES = [
     ("cancelled", "Cancelled"),
     ("no_deadline", "No deadline"),
 ]
-OPEN_DOMAIN = [("stop_date", "=", False)]
 SWEEP_BATCH = 2000
 
 
@@ -367,10 +366,12 @@ class SupportTicketSla(models.Model):
             plan = None
         if plan is None or not plan.has_deadline:
             return {"state": "no_deadline", "deadline": False, "warn_date": False}
+        # The term follows the base deadline, which an extension moves.
         return {
             "state": "running",
             "deadline": to_naive(plan.deadline),
             "warn_date": to_naive(plan.warn_at),
+            "term_hours": plan.term.total_seconds() / 3600,
         }
 
     def _sla_stop(self, when, reason, code=False, downgrade=False):

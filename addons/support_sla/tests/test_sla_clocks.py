@@ -203,6 +203,8 @@ class TestSlaClocks(SlaCommon, TransactionCase):
             clock = self.clock(incident, metric)
             self.assertTrue(clock.extended)
             self.assertEqual(clock.deadline, utc(KYIV, 2026, 11, 18, 10, 50))
+            # the business time of the term follows the extension
+            self.assertEqual(clock.term_hours, 20.0)
             extension = clock.event_ids.filtered(lambda e: e.kind == "extend")
             self.assertEqual(
                 extension.reason, "Request repeated before its term ran out"
