@@ -170,6 +170,12 @@ VERDICT_CASES = [
         "kind_excluded",
     ),
     (
+        "came through a channel the plan does not accept",
+        replace(OKTELL, intake_accepted=False, licence_registered=False),
+        "not_eligible",
+        "intake_channel",
+    ),
+    (
         "kind outside the included list",
         replace(BASE, kind_not_included=True),
         "excluded",

@@ -40,6 +40,7 @@ REASONS = {
     ),
     NOT_AUTHORISED: ("not_authorised",),
     NOT_ELIGIBLE: (
+        "intake_channel",
         "no_product",
         "out_of_scope",
         "not_bought_from_us",
@@ -72,6 +73,7 @@ class IntakeFacts:
     contract_end: date | None = None
     candidate_count: int = 0
     requester_authorised: bool = False
+    intake_accepted: bool = True
     eligibility_rule: str = RULE_NONE
     eligibility_months: int = 0
     has_product: bool = False
@@ -137,8 +139,10 @@ def compute_verdict(facts):
 
     Checks run in this order, the first failing one decides: a requester and
     an active contract valid on the request date; the requester is an
-    authorised contact; the product is eligible under the plan's rule; the
-    kind of work is not excluded by the plan. Otherwise the request is covered.
+    authorised contact; the request came through a channel the plan accepts
+    (Webitel: only requests registered on the portal); the product is
+    eligible under the plan's rule; the kind of work is not excluded by the
+    plan. Otherwise the request is covered.
     """
     if not facts.has_requester:
         return Verdict(NO_CONTRACT, "no_requester")
@@ -154,6 +158,8 @@ def compute_verdict(facts):
         return Verdict(NO_CONTRACT, "after_end", {"date": facts.contract_end})
     if not facts.requester_authorised:
         return Verdict(NOT_AUTHORISED, "not_authorised")
+    if not facts.intake_accepted:
+        return Verdict(NOT_ELIGIBLE, "intake_channel")
     code = _eligibility(facts)
     if code:
         return Verdict(

@@ -6,9 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .entitlement import (
-    COVERED,
-    EXCLUDED,
-    NOT_ELIGIBLE,
     Candidate,
     IntakeFacts,
     compute_verdict,
@@ -289,6 +286,7 @@ class HelpdeskTicket(models.Model):
             candidate_count=self.support_contract_candidate_count,
             requester_authorised=bool(contract)
             and contract._is_authorised(self.partner_id),
+            intake_accepted=not plan or plan._accepts_intake(self.channel_id),
             eligibility_rule=plan.eligibility_rule or "none",
             eligibility_months=plan.eligibility_months,
             has_product=bool(line),
@@ -402,6 +400,14 @@ class HelpdeskTicket(models.Model):
                 plan=plan.display_name,
                 product=product,
             ),
+            "intake_channel": lambda: self.env._(
+                "Plan %(plan)s accepts requests only through %(channels)s; this "
+                "one came through %(channel)s. It is kept but not worked until "
+                "an authorised contact registers it that way.",
+                plan=plan.display_name,
+                channels=", ".join(plan.intake_channel_ids.mapped("name")),
+                channel=self.channel_id.display_name,
+            ),
             "no_licence": lambda: self.env._(
                 "Plan %(plan)s requires a registered licence; none is "
                 "registered on contract %(contract)s.",
@@ -426,33 +432,10 @@ class HelpdeskTicket(models.Model):
         }
         return messages[verdict.code]()
 
-    def _support_intake_accepted(self):
-        """True when the request came through a channel its plan accepts."""
-        self.ensure_one()
-        plan = self.support_contract_id.sudo().plan_id
-        return not plan or plan._accepts_intake(self.channel_id)
-
     def _get_entitlement_verdict(self):
-        """The rules' verdict of this ticket, as ``(verdict, reason)``.
-
-        Once the contract is valid and the requester authorised, a request
-        that came through a channel the plan does not accept (Webitel: only
-        requests registered on the portal) is not eligible, whatever the
-        product and the kind of work, until it is registered properly.
-        """
+        """The rules' verdict of this ticket, as ``(verdict, reason)``."""
         self.ensure_one()
         verdict = compute_verdict(self._get_entitlement_facts())
-        judged = verdict.verdict in (COVERED, EXCLUDED, NOT_ELIGIBLE)
-        if judged and not self._support_intake_accepted():
-            plan = self.support_contract_id.sudo().plan_id
-            return NOT_ELIGIBLE, self.env._(
-                "Plan %(plan)s accepts requests only through %(channels)s; this "
-                "one came through %(channel)s. It is kept but not worked until "
-                "an authorised contact registers it that way.",
-                plan=plan.display_name,
-                channels=", ".join(plan.intake_channel_ids.mapped("name")),
-                channel=self.channel_id.display_name,
-            )
         return verdict.verdict, self._entitlement_message(verdict)
 
     @api.depends(
