@@ -33,14 +33,17 @@ def specificity(target):
     return (2 if target.priority else 0) + (1 if target.categories else 0)
 
 
-def select_targets(targets, category, priority, start_event=None):
+def select_targets(targets, category, priority, events=None):
     """The applicable targets, one per metric, ordered by metric then id.
 
-    ``start_event`` keeps only the targets started by that event.
+    ``events`` (one event, or a collection of the events that happened)
+    keeps only the targets started by one of them.
     """
+    if isinstance(events, str):
+        events = {events}
     best = {}
     for target in targets:
-        if start_event and target.start_event != start_event:
+        if events and target.start_event not in events:
             continue
         if not matches(target, category, priority):
             continue

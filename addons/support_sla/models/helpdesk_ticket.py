@@ -163,22 +163,15 @@ class HelpdeskTicket(models.Model):
         Clock = self.env["support.ticket.sla"].sudo()
         fired = {} if initial else self._sla_fired_events()
         new_vals = []
-        new_reasons = []
         to_meet = Clock
         to_cancel = Clock
         for ticket in self:
-            reason = (
-                reasons.get(ticket.id, "") if isinstance(reasons, dict) else reasons
-            )
             plan_id, category, priority = ticket._sla_key()
             events = {"ticket_created"} | fired.get(ticket.id, set())
-            specs = [
-                spec
-                for spec in (Target._sla_targets_of_plan(plan_id) if plan_id else ())
-                if spec.start_event in events
-            ]
+            specs = Target._sla_targets_of_plan(plan_id) if plan_id else ()
             chosen = {
-                spec.metric: spec for spec in select_targets(specs, category, priority)
+                spec.metric: spec
+                for spec in select_targets(specs, category, priority, events)
             }
             open_by_metric = {}
             done = set()
@@ -209,37 +202,16 @@ class HelpdeskTicket(models.Model):
                     else when
                 )
                 new_vals.append(Clock._prepare_clock_vals(ticket, spec, start))
-                new_reasons.append(reason)
         if to_meet:
             to_meet._sla_stop(
                 when, self.env._("Priority downgraded: the term is met"), downgrade=True
             )
         if to_cancel:
-            for clock in to_cancel:
-                reason = (
-                    reasons.get(clock.ticket_id.id, "")
-                    if isinstance(reasons, dict)
-                    else reasons
-                )
-                clock._sla_cancel(when, reason)
+            to_cancel._sla_cancel(when, reasons)
         if new_vals:
-            clocks = Clock.create(new_vals)
-            self.env["support.ticket.sla.event"].sudo().create(
-                [
-                    {
-                        "ticket_id": vals["ticket_id"],
-                        "clock_id": clock.id,
-                        "company_id": vals["company_id"],
-                        "date": when if not initial else vals["start_date"],
-                        "user_id": self.env.uid,
-                        "kind": "start" if initial else "replan",
-                        "reason": reason or False,
-                        "deadline_after": clock.deadline,
-                    }
-                    for vals, clock, reason in zip(
-                        new_vals, clocks, new_reasons, strict=True
-                    )
-                ]
+            # Clocks counting from the request log their start at it.
+            Clock.create(new_vals)._sla_log(
+                "start" if initial else "replan", None if initial else when, reasons
             )
         return True
 

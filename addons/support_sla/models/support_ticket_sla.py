@@ -166,23 +166,30 @@ class SupportTicketSla(models.Model):
         now = fields.Datetime.now()
         for clock in self:
             used = left = 0.0
-            counting = clock._sla_counting(quiet=True)
-            if counting is not None and clock.state != "cancelled":
-                try:
-                    until = clock.stop_date or now
-                    used_td = used_time(
-                        counting,
-                        clock.start_date,
-                        until,
-                        timedelta(seconds=clock.paused_seconds),
-                        clock.paused_since or None,
-                    )
-                    used = used_td.total_seconds() / 3600
-                    left = clock.term_hours - used if clock.term_hours else 0.0
-                except SlaEngineError:
-                    used = left = 0.0
+            if clock.state != "cancelled":
+                used = clock._sla_used_hours(clock.stop_date or now)
+                left = clock.term_hours - used if clock.term_hours else 0.0
             clock.used_hours = used
             clock.left_hours = left
+
+    def _sla_used_hours(self, until):
+        """Business hours the clock has counted from its start to ``until``,
+        pauses excluded (0 when its calendar cannot be read)."""
+        self.ensure_one()
+        counting = self._sla_counting(quiet=True)
+        if counting is None:
+            return 0.0
+        try:
+            used = used_time(
+                counting,
+                self.start_date,
+                until,
+                timedelta(seconds=self.paused_seconds),
+                self.paused_since or None,
+            )
+        except SlaEngineError:
+            return 0.0
+        return used.total_seconds() / 3600
 
     # ------------------------------------------------------------------
     # The engine behind a clock
@@ -299,16 +306,24 @@ class SupportTicketSla(models.Model):
     # ------------------------------------------------------------------
 
     def _sla_event_vals(self, kind, when, reason, code=False, before=None):
+        """Event values of these clocks. ``reason`` is a text, or a text per
+        ticket id; ``when`` None is each clock's own start."""
+        by_ticket = reason if isinstance(reason, dict) else None
         return [
             {
                 "ticket_id": clock.ticket_id.id,
                 "clock_id": clock.id,
                 "company_id": clock.company_id.id,
-                "date": when,
+                "date": when or clock.start_date,
                 "user_id": self.env.uid,
                 "kind": kind,
                 "code": code or False,
-                "reason": reason,
+                "reason": (
+                    by_ticket.get(clock.ticket_id.id)
+                    if by_ticket is not None
+                    else reason
+                )
+                or False,
                 "deadline_before": (before or {}).get(clock.id, False),
                 "deadline_after": clock.deadline,
             }
@@ -381,21 +396,7 @@ class SupportTicketSla(models.Model):
                 continue
             if clock.state == "paused":
                 clock._sla_resume(when, reason)
-            counting = clock._sla_counting(quiet=True)
-            used = 0.0
-            if counting is not None:
-                try:
-                    used = (
-                        used_time(
-                            counting,
-                            clock.start_date,
-                            when,
-                            timedelta(seconds=clock.paused_seconds),
-                        ).total_seconds()
-                        / 3600
-                    )
-                except SlaEngineError:
-                    used = 0.0
+            used = clock._sla_used_hours(when)
             late = clock.deadline and when > clock.deadline
             state = "breached" if (clock.state == "breached" or late) else "met"
             clock.write(
