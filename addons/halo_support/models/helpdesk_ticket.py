@@ -501,17 +501,20 @@ class HelpdeskTicket(models.Model):
     # CRUD and actions
     # ------------------------------------------------------------------
 
+    @api.model
+    def _support_line_contract_vals(self, vals):
+        """``vals`` with the contract of the covered product it names, when
+        it names a product and no contract: the product brings its contract."""
+        if vals.get("support_product_line_id") and not vals.get("support_contract_id"):
+            line = self.env["support.contract.product"].browse(
+                vals["support_product_line_id"]
+            )
+            vals = dict(vals, support_contract_id=line.sudo().contract_id.id)
+        return vals
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            # A covered product chosen alone brings its contract.
-            if vals.get("support_product_line_id") and not vals.get(
-                "support_contract_id"
-            ):
-                line = self.env["support.contract.product"].browse(
-                    vals["support_product_line_id"]
-                )
-                vals["support_contract_id"] = line.sudo().contract_id.id
+        vals_list = [self._support_line_contract_vals(vals) for vals in vals_list]
         tickets = super().create(vals_list)
         tickets.filtered(
             lambda t: t.entitlement == "not_authorised"
@@ -519,12 +522,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        if vals.get("support_product_line_id") and "support_contract_id" not in vals:
-            line = self.env["support.contract.product"].browse(
-                vals["support_product_line_id"]
-            )
-            vals = dict(vals, support_contract_id=line.sudo().contract_id.id)
-        return super().write(vals)
+        return super().write(self._support_line_contract_vals(vals))
 
     def _notify_not_authorised(self):
         """Tell requesters who are not authorised how to become so."""
