@@ -196,6 +196,24 @@ class SupportPlan(models.Model):
                     )
                 )
 
+    @api.constrains("intake_channel_ids")
+    def _check_intake_channels(self):
+        for plan in self:
+            blind = plan.intake_channel_ids.filtered(
+                lambda c: not c.helpdesk_channel_id
+            )
+            if blind:
+                raise ValidationError(
+                    self.env._(
+                        "Requests accepted through: %(channels)s of plan %(plan)s "
+                        "has no helpdesk channel, so no request can be seen "
+                        "coming through it and every request with a channel "
+                        "would be refused. Set its helpdesk channel first.",
+                        channels=", ".join(blind.mapped("name")),
+                        plan=plan.display_name,
+                    )
+                )
+
     @api.constrains("included_type_ids", "excluded_type_ids")
     def _check_kinds_of_work(self):
         for plan in self:

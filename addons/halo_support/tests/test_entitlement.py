@@ -179,6 +179,11 @@ class TestEntitlement(SupportCommon, TransactionCase):
         self.assertEqual(typed_in.entitlement, "covered")
         ticket.channel_id = portal.helpdesk_channel_id
         self.assertEqual(ticket.entitlement, "covered")
+        # A channel no request can come through (remote session) is refused.
+        remote = self.env.ref("halo_support.support_channel_remote")
+        self.assertFalse(remote.helpdesk_channel_id)
+        with self.assertRaisesRegex(ValidationError, "has no helpdesk channel"):
+            self.plan_oktell.intake_channel_ids = remote
         # A platform brings the family of its installations into the plan.
         categ = self.env["product.category"].create({"name": "Asterisk (test)"})
         asterisk = self.env["product.product"].create(
