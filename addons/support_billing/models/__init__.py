@@ -1,4 +1,5 @@
 from . import product_template
+from . import product_pricelist_item
 from . import support_travel_zone
 from . import support_billing_rule
 from . import support_plan_tier

@@ -242,7 +242,7 @@ class HelpdeskTicket(models.Model):
         plan = contract.plan_id
         common = {
             "rounding": plan._billing_rounding(),
-            "rate": pricing.hourly_rate(plan.hourly_rate, contract.price_level or 1.0),
+            "rate": contract._support_hourly_rate(),
             "agreement_required": plan.agreement_required != "none",
             "agreement_date": self._support_agreement_date(plan),
         }

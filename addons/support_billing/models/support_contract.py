@@ -110,6 +110,20 @@ class SupportContract(models.Model):
             except pricing.PricingError:
                 contract.recurring_fee_amount = 0.0
 
+    def _support_hourly_rate(self):
+        """The customer's hourly rate (Decimal): the plan's rate through the
+        customer's pricelist, where it stands for the time product's list
+        price, then times the contract's price level."""
+        self.ensure_one()
+        plan = self.plan_id
+        rate = plan.hourly_rate
+        pricelist = self.partner_id.property_product_pricelist
+        if rate and pricelist and plan.time_product_id:
+            rate = pricelist.with_context(
+                support_base_rate=(rate, plan.currency_id.id)
+            )._get_product_price(plan.time_product_id, 1.0, currency=plan.currency_id)
+        return pricing.hourly_rate(rate, self.price_level or 1.0)
+
     def _recurring_fee(self):
         """The plan's recurring fee for this contract (Decimal)."""
         self.ensure_one()

@@ -48,6 +48,58 @@ class TestBillableTime(BillingCommon, TransactionCase):
         line = self.log(ticket, 40)
         self.assertEqual(self.verdicts(line), [("billable", 0, 60, 54.0)])
 
+    def test_rate_through_the_customer_pricelist(self):
+        hour = self.infotel.time_product_id
+        cases = [
+            # (pricelist rule, price level, hourly rate, amount of 40 min -> 1 h)
+            ({"compute_price": "percentage", "percent_price": 10}, 1.0, 40.5),
+            ({"compute_price": "percentage", "percent_price": 10}, 1.2, 48.6),
+            (
+                {
+                    "compute_price": "fixed",
+                    "fixed_price": 50,
+                    "applied_on": "0_product_variant",
+                    "product_id": hour.id,
+                },
+                1.0,
+                50.0,
+            ),
+            (
+                {
+                    "compute_price": "formula",
+                    "price_discount": -20,
+                    "base": "list_price",
+                },
+                1.0,
+                54.0,
+            ),
+        ]
+        for index, (rule, level, rate) in enumerate(cases):
+            with self.subTest(rule=rule, level=level):
+                customer = self.env["res.partner"].create(
+                    {"name": f"Pricelist customer {index}", "is_company": True}
+                )
+                contact = self.env["res.partner"].create(
+                    {"name": f"Contact {index}", "parent_id": customer.id}
+                )
+                customer.property_product_pricelist = self.env[
+                    "product.pricelist"
+                ].create(
+                    {
+                        "name": f"Support customers {index} (test)",
+                        "currency_id": self.eur.id,
+                        "item_ids": [Command.create(rule)],
+                    }
+                )
+                contract = self.make_contract(
+                    self.infotel, partner=customer, contact=contact, price_level=level
+                )
+                ticket = self.make_ticket(contract, "configuration")
+                self.agree(ticket)
+                line = self.log(ticket, 40)
+                self.assertEqual(line.support_rate, rate)
+                self.assertEqual(self.verdicts(line), [("billable", 0, 60, rate)])
+
     def test_infotel_quick_advice_free_up_to_15_minutes(self):
         contract = self.make_contract(self.infotel)
         ticket = self.make_ticket(contract, "consultation", support_cause="customer")
