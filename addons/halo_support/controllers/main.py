@@ -1,5 +1,9 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.helpdesk_type.controllers.main import HelpdeskTicketControllerTypes
@@ -45,6 +49,39 @@ class HelpdeskTicketControllerSupport(HelpdeskTicketControllerTypes):
             return int(value or 0)
         except (TypeError, ValueError):
             return -1
+
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"])
+    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
+        """Close a ticket from its portal page.
+
+        helpdesk_mgmt's route takes any ticket id by GET and writes it as the
+        superuser; here the user must be able to open the ticket's page, the
+        stage must be a closing stage of the ticket's team offered on the
+        portal, and the form must carry the session's CSRF token.
+        """
+        ticket = request.env["helpdesk.ticket"].browse(self._int_or_zero(ticket_id))
+        try:
+            ticket = ticket.exists()
+            ticket.check_access("read")
+        except AccessError:
+            ticket = ticket.browse()
+        if not ticket:
+            raise NotFound()
+        ticket_sudo = ticket.sudo()
+        stage = (
+            request.env["helpdesk.ticket.stage"]
+            .sudo()
+            .browse(self._int_or_zero(stage_id))
+            .exists()
+        )
+        if (
+            stage
+            and stage.close_from_portal
+            and stage in ticket_sudo.team_id._get_applicable_stages()
+            and not ticket_sudo.closed_date
+        ):
+            ticket_sudo.stage_id = stage
+        return request.redirect(f"/my/ticket/{ticket.id}")
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)

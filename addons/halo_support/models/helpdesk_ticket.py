@@ -44,7 +44,8 @@ ENTITLEMENTS = [
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "support.field.guard.mixin"]
 
     priority = fields.Selection(selection=PRIORITIES, help=PRIORITY_HELP)
     support_category = fields.Selection(
@@ -80,12 +81,14 @@ class HelpdeskTicket(models.Model):
         "number; the agent chooses when several contracts match.",
     )
     support_contract_candidate_count = fields.Integer(
+        support_system=True,
         string="Matching contracts",
         compute="_compute_support_contract_id",
         store=True,
         help="Active contracts of the customer that match the request.",
     )
     support_contract_ambiguous = fields.Boolean(
+        support_system=True,
         string="Contract to choose",
         compute="_compute_support_contract_ambiguous",
         store=True,
@@ -105,6 +108,7 @@ class HelpdeskTicket(models.Model):
         domain="[('contract_id', '=', support_contract_id)]",
     )
     entitlement = fields.Selection(
+        support_system=True,
         selection=ENTITLEMENTS,
         compute="_compute_entitlement",
         store=True,
@@ -117,26 +121,39 @@ class HelpdeskTicket(models.Model):
         "override makes it covered.",
     )
     entitlement_auto = fields.Selection(
+        support_system=True,
         selection=ENTITLEMENTS,
         string="Computed entitlement",
         compute="_compute_entitlement",
         store=True,
         help="The verdict of the rules, before any override.",
     )
-    entitlement_reason = fields.Text(compute="_compute_entitlement", store=True)
+    entitlement_reason = fields.Text(
+        compute="_compute_entitlement",
+        store=True,
+        support_system=True,
+    )
     entitlement_override = fields.Boolean(
+        support_write_group="halo_support.group_support_user",
         copy=False,
         tracking=True,
         help="An agent accepted the request as covered despite the rules.",
     )
-    entitlement_override_reason = fields.Text(copy=False, tracking=True)
+    entitlement_override_reason = fields.Text(
+        groups="base.group_user",
+        copy=False,
+        tracking=True,
+        support_write_group="halo_support.group_support_user",
+    )
     support_intake_note = fields.Text(
+        groups="base.group_user",
         string="Intake note",
         copy=False,
         help="What intake noticed and rejected, e.g. a portal submission "
         "against another customer's contract.",
     )
     support_flagged = fields.Boolean(
+        support_system=True,
         string="Flagged",
         compute="_compute_support_flagged",
         store=True,

@@ -24,7 +24,12 @@ class SupportContract(models.Model):
 
     _name = "support.contract"
     _description = "Support Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "support.field.guard.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -73,6 +78,7 @@ class SupportContract(models.Model):
     )
     date_end = fields.Date(string="End", tracking=True, help="Empty: until cancelled.")
     state = fields.Selection(
+        support_system=True,
         selection=CONTRACT_STATES,
         required=True,
         default="draft",
@@ -109,7 +115,10 @@ class SupportContract(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
     )
-    note = fields.Html(string="Notes")
+    note = fields.Html(
+        string="Notes",
+        groups="base.group_user",
+    )
     is_expiring = fields.Boolean(
         string="Expiring soon",
         compute="_compute_is_expiring",
@@ -293,6 +302,16 @@ class SupportContract(models.Model):
                 )
             )
 
+    def _support_set_state(self, target):
+        """Move the contracts to ``target``: the one way their state changes.
+
+        ``state`` is refused on a user's write() (support_system), so that
+        nobody skips the checks of the actions over RPC; the actions check
+        the user's right to change the contracts, then write as the system.
+        """
+        self.check_access("write")
+        return self.sudo().write({"state": target})
+
     def action_activate(self):
         self._check_transition(("draft", "suspended"), "active")
         # Checked before writing, so that nothing is half-done.
@@ -310,22 +329,22 @@ class SupportContract(models.Model):
                     end=ended[0].date_end,
                 )
             )
-        self.write({"state": "active"})
+        self._support_set_state("active")
         return True
 
     def action_suspend(self):
         self._check_transition(("active",), "suspended")
-        self.write({"state": "suspended"})
+        self._support_set_state("suspended")
         return True
 
     def action_cancel(self):
         self._check_transition(("draft", "active", "suspended"), "cancelled")
-        self.write({"state": "cancelled"})
+        self._support_set_state("cancelled")
         return True
 
     def action_reset_draft(self):
         self._check_transition(("suspended", "cancelled", "expired"), "draft")
-        self.write({"state": "draft"})
+        self._support_set_state("draft")
         return True
 
     @api.model
@@ -339,7 +358,7 @@ class SupportContract(models.Model):
                 ("date_end", "<", today),
             ]
         )
-        contracts.write({"state": "expired"})
+        contracts._support_set_state("expired")
         return contracts
 
     # ------------------------------------------------------------------

@@ -11,3 +11,4 @@ from . import test_vendor_sangoma
 from . import test_vendor_oktell
 from . import test_vendor_webitel
 from . import test_tour_portal
+from . import test_access_rpc

@@ -17,9 +17,11 @@ LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
 
 
 class AccountAnalyticLine(models.Model):
-    _inherit = "account.analytic.line"
+    _name = "account.analytic.line"
+    _inherit = ["account.analytic.line", "support.field.guard.mixin"]
 
     support_contract_id = fields.Many2one(
+        support_system=True,
         related="ticket_id.support_contract_id",
         store=True,
         index="btree_not_null",
@@ -33,14 +35,21 @@ class AccountAnalyticLine(models.Model):
         "included onsite work first).",
     )
     support_verdict = fields.Selection(
+        support_system=True,
         selection=VERDICTS,
         string="Billing verdict",
         readonly=True,
         copy=False,
         index="btree_not_null",
     )
-    support_verdict_reason = fields.Char(string="Why", readonly=True, copy=False)
+    support_verdict_reason = fields.Char(
+        string="Why",
+        readonly=True,
+        copy=False,
+        support_system=True,
+    )
     support_wallet_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.wallet",
         string="Wallet",
         readonly=True,
@@ -48,33 +57,38 @@ class AccountAnalyticLine(models.Model):
         ondelete="restrict",
     )
     support_wallet_minutes = fields.Integer(
+        support_system=True,
         string="From wallet (min)",
         readonly=True,
         copy=False,
         help="What this line took from the wallet, net of refunds.",
     )
     support_billable_minutes = fields.Integer(
+        support_system=True,
         string="Billed (min)",
         readonly=True,
         copy=False,
         help="Billable time after the plan's rounding.",
     )
     support_rate = fields.Monetary(
+        support_system=True,
         string="Hourly rate",
         readonly=True,
         copy=False,
         currency_field="support_currency_id",
     )
     support_amount = fields.Monetary(
+        support_system=True,
         string="Billable amount",
         readonly=True,
         copy=False,
         currency_field="support_currency_id",
     )
     support_currency_id = fields.Many2one(
-        comodel_name="res.currency", readonly=True, copy=False
+        support_system=True, comodel_name="res.currency", readonly=True, copy=False
     )
     support_invoice_line_id = fields.Many2one(
+        support_system=True,
         comodel_name="account.move.line",
         string="Support invoice line",
         readonly=True,

@@ -15,7 +15,8 @@ class FSMOrder(models.Model):
     was billed.
     """
 
-    _inherit = "fsm.order"
+    _name = "fsm.order"
+    _inherit = ["fsm.order", "support.field.guard.mixin"]
 
     support_contract_id = fields.Many2one(
         comodel_name="support.contract",
@@ -58,24 +59,28 @@ class FSMOrder(models.Model):
         related="support_plan_id.onsite_day_rate", currency_field="support_currency_id"
     )
     support_onsite_amount = fields.Monetary(
+        support_system=True,
         string="Onsite amount",
         compute="_compute_support_amounts",
         store=True,
         currency_field="support_currency_id",
     )
     support_travel_zone_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.travel.zone",
         string="Travel zone",
         compute="_compute_support_amounts",
         store=True,
     )
     support_travel_amount = fields.Monetary(
+        support_system=True,
         string="Travel cost",
         compute="_compute_support_amounts",
         store=True,
         currency_field="support_currency_id",
     )
     support_invoice_line_id = fields.Many2one(
+        support_system=True,
         comodel_name="account.move.line",
         string="Onsite invoice line",
         copy=False,
@@ -86,12 +91,14 @@ class FSMOrder(models.Model):
         "through the order's invoice lines as well.",
     )
     support_date = fields.Date(
+        support_system=True,
         string="Visit date",
         compute="_compute_support_date",
         store=True,
         help="The day the visit ended (or is scheduled): the billing period.",
     )
     support_billable = fields.Boolean(
+        support_system=True,
         string="Ready to bill",
         compute="_compute_support_billable",
         store=True,

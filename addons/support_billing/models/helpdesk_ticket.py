@@ -90,6 +90,7 @@ class HelpdeskTicket(models.Model):
         string="Paid work needs",
     )
     support_quota_state = fields.Selection(
+        support_system=True,
         selection=[
             ("none", "Not counted"),
             ("counted", "Counted in the quota"),
@@ -102,13 +103,18 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
     support_quota_wallet_id = fields.Many2one(
-        comodel_name="support.wallet", string="Quota wallet", copy=False, readonly=True
+        support_system=True,
+        comodel_name="support.wallet",
+        string="Quota wallet",
+        copy=False,
+        readonly=True,
     )
     # --- success fee -----------------------------------------------------
     success_fee_enabled = fields.Boolean(
         related="support_contract_id.plan_id.success_fee", string="Success fee plan"
     )
     success_fee_state = fields.Selection(
+        support_system=True,
         selection=SUCCESS_FEE_STATES,
         string="Success fee",
         default="none",
@@ -125,14 +131,19 @@ class HelpdeskTicket(models.Model):
         help="Attach the preliminary report before sending it at the threshold.",
     )
     success_fee_date = fields.Date(
-        copy=False, readonly=True, help="The day the case reached its final state."
+        support_system=True,
+        copy=False,
+        readonly=True,
+        help="The day the case reached its final state.",
     )
     success_fee_amount = fields.Monetary(
+        support_system=True,
         compute="_compute_success_fee_amount",
         store=True,
         currency_field="support_currency_id",
     )
     success_fee_invoice_line_id = fields.Many2one(
+        support_system=True,
         comodel_name="account.move.line",
         string="Success fee invoice line",
         copy=False,
@@ -539,7 +550,10 @@ class HelpdeskTicket(models.Model):
         vals = {"success_fee_state": new_state}
         if new_state in pricing.SUCCESS_FEE_FINAL:
             vals["success_fee_date"] = fields.Date.context_today(self)
-        self.write(vals)
+        # The state is the workflow's (support_system): whoever may change the
+        # ticket moves it, through this method only.
+        self.check_access("write")
+        self.sudo().write(vals)
         who = (partner or self.env.user.partner_id).display_name
         self.message_post(
             body=Markup("%s%s")

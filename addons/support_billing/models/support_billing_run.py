@@ -26,7 +26,7 @@ class SupportBillingRun(models.Model):
 
     _name = "support.billing.run"
     _description = "Support billing run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "support.field.guard.mixin"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -49,6 +49,7 @@ class SupportBillingRun(models.Model):
         tracking=True,
     )
     state = fields.Selection(
+        support_system=True,
         selection=[
             ("draft", "Draft"),
             ("running", "In progress"),
@@ -70,7 +71,10 @@ class SupportBillingRun(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     error_message = fields.Text(
-        string="Problems", readonly=True, help="Contracts the last run could not bill."
+        support_system=True,
+        string="Problems",
+        readonly=True,
+        help="Contracts the last run could not bill.",
     )
 
     @api.model
@@ -207,8 +211,10 @@ class SupportBillingRun(models.Model):
         cron batch does.
         """
         self.ensure_one()
+        self.check_access("write")
+        # state and problems are the run's own (support_system).
         if self.state == "draft":
-            self.state = "running"
+            self.sudo().state = "running"
         # one journal lookup per company for the whole run
         run = self.with_context(support_billing_journals={})
         contracts = run._contracts_to_bill()
@@ -228,7 +234,7 @@ class SupportBillingRun(models.Model):
         vals = {"error_message": "\n".join(errors) or False}
         if not remaining and not errors:
             vals["state"] = "done"
-        self.write(vals)
+        self.sudo().write(vals)
         if errors:
             self.message_post(
                 body=self.env._(

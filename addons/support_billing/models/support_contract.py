@@ -10,6 +10,8 @@ class SupportContract(models.Model):
     _inherit = "support.contract"
 
     price_level = fields.Float(
+        groups="base.group_user",
+        support_write_group="halo_support.group_support_manager",
         default=1.0,
         digits=(16, 4),
         tracking=True,

@@ -27,7 +27,7 @@ class SupportWallet(models.Model):
 
     _name = "support.wallet"
     _description = "Support wallet"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "support.field.guard.mixin"]
     _order = "contract_id, unit, id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -74,6 +74,7 @@ class SupportWallet(models.Model):
         help="Unused monthly grants stay in the wallet.",
     )
     balance = fields.Integer(
+        support_system=True,
         string="Balance (base units)",
         readonly=True,
         default=0,
@@ -87,6 +88,7 @@ class SupportWallet(models.Model):
         help="In the wallet's unit.",
     )
     next_expiry_date = fields.Date(
+        support_system=True,
         readonly=True,
         help="The earliest expiry date of a lot with something left: lots are "
         "expired before the wallet is drawn after it.",
@@ -148,6 +150,8 @@ class SupportWallet(models.Model):
                 )
 
     def write(self, vals):
+        # Users are refused by the field guard (support_system); the product's
+        # own code is refused too unless it is the ledger moving the balance.
         if "balance" in vals and not self.env.context.get("support_wallet_ledger"):
             raise UserError(
                 self.env._(
@@ -302,9 +306,7 @@ class SupportWallet(models.Model):
         self.ensure_one()
         lots = ledger.lots(self.entry_ids._to_engine())
         dates = [exp for rem, exp in lots.values() if rem > 0 and exp is not None]
-        self.with_context(support_wallet_ledger=True).write(
-            {"next_expiry_date": min(dates) if dates else False}
-        )
+        self.sudo().write({"next_expiry_date": min(dates) if dates else False})
 
     def _consume(self, quantity, day=None, partial=False, **refs):
         """Take ``quantity`` base units; return what was taken.

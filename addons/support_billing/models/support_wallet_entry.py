@@ -154,7 +154,8 @@ class SupportWalletEntry(models.Model):
                 expires = fields.Date.to_date(expires)
                 if not wallet.next_expiry_date or expires < wallet.next_expiry_date:
                     wallet_vals["next_expiry_date"] = expires
-            wallet.with_context(support_wallet_ledger=True).write(wallet_vals)
+            # The balance is the ledger's: only this entry moves it.
+            wallet.sudo().with_context(support_wallet_ledger=True).write(wallet_vals)
             vals["balance_after"] = new_balance
         return super().create(vals_list)
 

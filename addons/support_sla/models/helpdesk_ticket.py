@@ -59,6 +59,7 @@ class HelpdeskTicket(models.Model):
         readonly=True,
     )
     sla_deadline = fields.Datetime(
+        support_system=True,
         string="SLA deadline",
         compute="_compute_sla_summary",
         store=True,
@@ -66,6 +67,7 @@ class HelpdeskTicket(models.Model):
         help="The next deadline of the running clocks.",
     )
     sla_status = fields.Selection(
+        support_system=True,
         selection=SLA_STATUSES,
         string="SLA",
         compute="_compute_sla_summary",
@@ -73,6 +75,7 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     sla_breached = fields.Boolean(
+        support_system=True,
         string="SLA breached",
         compute="_compute_sla_summary",
         store=True,

@@ -4,6 +4,7 @@
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
 from .common import CRITICAL, HIGH, KYIV, NORMAL, WARSAW, SlaCommon, utc
@@ -55,6 +56,19 @@ class TestSlaClocks(SlaCommon, TransactionCase):
         stop = reaction.event_ids.filtered(lambda e: e.kind == "stop")
         self.assertEqual(stop.code, "confirmation_sent")
         self.assertEqual(stop.user_id, self.agent)
+
+    def test_agent_cannot_write_the_sla_summary(self):
+        ticket = self.pro_critical(2026, 11, 13, 17, 30)
+        self.assertEqual(ticket.sla_status, "on_track")
+        agent_ticket = ticket.with_user(self.agent)
+        for vals in (
+            {"sla_status": "met"},
+            {"sla_breached": True},
+            {"sla_deadline": False},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                agent_ticket.write(vals)
+        self.assertEqual(ticket.sla_status, "on_track")
 
     def test_late_reply_is_a_breach(self):
         ticket = self.pro_critical(2026, 11, 10, 16, 0)
