@@ -173,7 +173,10 @@ class TestBillingAccessRpc(BillingCommon, HttpCase):
         self.assertTrue(wallet)
         self.authenticate("billing-rpc-manager", "billing-rpc-manager-pw")
         self.assertRpcRefused(
-            "support.wallet", "write", [[wallet.id], {"balance": 6000}]
+            "support.wallet",
+            "write",
+            [[wallet.id], {"balance": 6000}],
+            error="AccessError|UserError",
         )
         # The context flag that used to open the balance is no key any more.
         self.assertRpcRefused(
