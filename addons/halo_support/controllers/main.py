@@ -81,7 +81,8 @@ class HelpdeskTicketControllerSupport(HelpdeskTicketControllerTypes):
             and not ticket_sudo.closed_date
         ):
             ticket_sudo.stage_id = stage
-        return request.redirect(f"/my/ticket/{ticket.id}")
+        # 302 like the route it replaces, for clients that follow it.
+        return request.redirect(f"/my/ticket/{ticket.id}", code=302)
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)

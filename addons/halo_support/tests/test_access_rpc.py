@@ -212,7 +212,7 @@ class TestAccessRpc(RpcMixin, SupportUsersCommon, HttpCase):
             },
             allow_redirects=False,
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.status_code, 302)
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.stage_id, stage)
 
