@@ -1,10 +1,40 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.tests import JsonRpcException
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class RpcMixin:
+    """JSON-RPC calls as the logged-in user of an ``HttpCase``.
+
+    Shared with the addons that extend halo_support, so that their access
+    tests go through the same route as the web client.
+    """
+
+    def call_kw(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def page_csrf_token(self, url="/my"):
+        """The CSRF token a page gives the logged-in browser."""
+        page = self.url_open(url).text
+        return re.search(r'csrf_token: "([^"]+)"', page).group(1)
+
+    def assertRpcRefused(self, model, method, args, kwargs=None, error="AccessError"):
+        with (
+            mute_logger("odoo.http"),
+            self.assertRaisesRegex(JsonRpcException, error),
+        ):
+            self.call_kw(model, method, args, kwargs)
 
 
 class SupportCommon:

@@ -5,30 +5,11 @@
 import re
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common import RpcMixin
 from .test_security import SupportUsersCommon
-
-
-class RpcMixin:
-    def call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
-    def page_csrf_token(self, url="/my"):
-        """The CSRF token a page gives the logged-in browser."""
-        page = self.url_open(url).text
-        return re.search(r'csrf_token: "([^"]+)"', page).group(1)
-
-    def assertRpcRefused(self, model, method, args, kwargs=None):
-        with (
-            mute_logger("odoo.http"),
-            self.assertRaisesRegex(JsonRpcException, "AccessError"),
-        ):
-            self.call_kw(model, method, args, kwargs)
 
 
 @tagged("post_install", "-at_install")

@@ -5,11 +5,13 @@
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.halo_support.tests.common import RpcMixin
+
 from .common import BillingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestBillingAccessRpc(BillingCommon, HttpCase):
+class TestBillingAccessRpc(RpcMixin, BillingCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -58,19 +60,6 @@ class TestBillingAccessRpc(BillingCommon, HttpCase):
         cls.flexible = cls.plan_h2s_flexible()
         cls.c_flex = cls.make_contract(cls.flexible, partner=cls.customer2)
         cls.t_flex = cls.make_ticket(cls.c_flex, "incident", name="Echo")
-
-    def call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
-    def assertRpcRefused(self, model, method, args, kwargs=None, error="AccessError"):
-        with (
-            mute_logger("odoo.http"),
-            self.assertRaisesRegex(JsonRpcException, error),
-        ):
-            self.call_kw(model, method, args, kwargs)
 
     def test_timesheet_user_cannot_forge_a_verdict(self):
         self.assertEqual(self.line.support_verdict, "billable")
