@@ -401,6 +401,8 @@ class HelpdeskTicket(models.Model):
         elif terms.treatment == "quota":
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
+        contract = self.support_contract_id
+        invoiced = {}
         for line, item in zip(lines, planned, strict=True):
             if line.support_invoice_line_id:
                 continue
@@ -409,15 +411,29 @@ class HelpdeskTicket(models.Model):
                 want = item.chargeable if item.verdict == "wallet" else 0
             else:
                 want = 0
-            if covered and line.support_wallet_id != wallet:
+            # Time belongs to the period of its date: a line moved to another
+            # day (or ticket, or wallet) gives its old period the time back,
+            # and the new period is charged below.
+            taken_for = line.support_wallet_date or None
+            if covered and (
+                line.support_wallet_id != wallet
+                or (taken_for and taken_for != line.date)
+            ):
                 line.support_wallet_id.sudo()._refund(
-                    covered, timesheet_id=line.id, reason=line._support_entry_reason()
+                    covered,
+                    day=taken_for,
+                    timesheet_id=line.id,
+                    reason=line._support_entry_reason(),
                 )
                 covered = 0
             if want > covered:
+                if line.date not in invoiced:
+                    invoiced[line.date] = contract._support_period_invoiced(line.date)
                 covered += wallet.sudo()._consume(
                     want - covered,
+                    day=line.date,
                     partial=True,
+                    reopen=not invoiced[line.date],
                     timesheet_id=line.id,
                     ticket_id=self.id,
                     reason=line._support_entry_reason(),
@@ -425,6 +441,7 @@ class HelpdeskTicket(models.Model):
             elif want < covered:
                 wallet.sudo()._refund(
                     covered - want,
+                    day=taken_for,
                     timesheet_id=line.id,
                     ticket_id=self.id,
                     reason=line._support_entry_reason(),

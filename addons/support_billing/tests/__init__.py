@@ -16,3 +16,4 @@ from . import test_portal_wallets
 from . import test_vendor_webitel
 from . import test_vendor_demo
 from . import test_access_rpc
+from . import test_periods
