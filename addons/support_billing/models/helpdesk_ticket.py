@@ -392,7 +392,6 @@ class HelpdeskTicket(models.Model):
                 1,
                 day=day,
                 partial=True,
-                reopen=not contract._support_period_invoiced(day),
                 ticket_id=self.id,
                 reason=self.env._(
                     "Request %(ticket)s", ticket=self.number or self.name
