@@ -147,3 +147,62 @@ def test_expiry_larger_than_lot():
 )
 def test_month_period(day, start, end):
     assert L.month_period(day) == (start, end)
+
+
+# -- time belongs to the period of its date ------------------------------
+
+NOV_GRANT = E("nov", "grant", 600, d(11, 1), expires=d(11, 30))
+NOV_USED = E("c1", "consumption", -540, d(11, 28))
+NOV_EXPIRED = E("x1", "expiry", -60, d(12, 1), ref="nov")
+DEC_GRANT = E("dec", "grant", 600, d(12, 1), expires=d(12, 31))
+
+
+def test_late_consumption_reopens_the_expired_rest_of_its_month():
+    entries = [NOV_GRANT, NOV_USED, NOV_EXPIRED, DEC_GRANT]
+    # 90 minutes dated 30 Nov: the 60 left of November, never December's
+    assert L.plan_consumption(entries, d(11, 30), 90) == (60, {"nov": 60})
+    reopened = [
+        *entries,
+        E("r1", "reopen", 60, d(12, 2), ref="nov"),
+        E("c2", "consumption", -60, d(11, 30)),
+    ]
+    assert L.lots(reopened) == {
+        "nov": (0, d(11, 30)),
+        "dec": (600, d(12, 31)),
+    }
+    assert L.balance(reopened) == 600
+
+
+def test_late_consumption_without_reopen_leaves_the_expired_month_closed():
+    entries = [NOV_GRANT, NOV_USED, NOV_EXPIRED, DEC_GRANT]
+    assert L.plan_consumption(entries, d(11, 30), 90, reopen=False) == (0, {})
+    pack = E("pack", "grant", 120, d(11, 5))
+    taken = L.plan_consumption([*entries, pack], d(11, 30), 90, reopen=False)
+    assert taken == (90, {})
+
+
+def test_consumption_in_the_current_month_draws_its_own_grant():
+    entries = [NOV_GRANT, NOV_USED, NOV_EXPIRED, DEC_GRANT]
+    assert L.plan_consumption(entries, d(12, 3), 700) == (600, {})
+
+
+def test_backdated_consumption_leaves_later_entries_paid():
+    pack = E("pack", "grant", 100, d(11, 1))
+    later = E("c3", "consumption", -80, d(12, 5))
+    # the pack pays 80 minutes of December: only 20 are left for 30 Nov
+    assert L.plan_consumption([pack, later], d(11, 30), 50) == (20, {})
+
+
+def test_reopen_is_netted_against_the_expiry_of_its_lot():
+    L.validate_entry("reopen", 10)
+    with pytest.raises(PricingError):
+        L.validate_entry("reopen", -10)
+    # a reopen never consumed would leave the lot with its rest again
+    entries = [
+        NOV_GRANT,
+        NOV_USED,
+        NOV_EXPIRED,
+        E("r", "reopen", 60, d(12, 2), ref="nov"),
+    ]
+    assert L.lots(entries)["nov"] == (60, d(11, 30))
+    assert L.to_expire(entries, d(12, 3)) == [("nov", 60)]

@@ -11,7 +11,10 @@ amount; the balance is their sum.
 * ``consumption`` < 0  time or a request taken from the wallet;
 * ``refund``      > 0  gives back (part of) an earlier consumption;
 * ``expiry``      < 0  the unused rest of a lot that expired;
-* ``adjustment``  != 0 manual correction, always with a reason.
+* ``adjustment``  != 0 manual correction, always with a reason;
+* ``reopen``      > 0  gives back part of an expiry (``ref``: the expired
+  lot), so that work dated while the lot was valid, logged after it
+  expired, still draws on it.
 
 Positive entries open *lots* (with an optional expiry date); negative
 entries draw from the open lots that expire first (FIFO by expiry), so that
@@ -23,8 +26,8 @@ from dataclasses import dataclass
 
 from .pricing import PricingError
 
-KINDS = ("grant", "consumption", "refund", "expiry", "adjustment")
-POSITIVE = frozenset({"grant", "refund"})
+KINDS = ("grant", "consumption", "refund", "expiry", "adjustment", "reopen")
+POSITIVE = frozenset({"grant", "refund", "reopen"})
 NEGATIVE = frozenset({"consumption", "expiry"})
 FAR_FUTURE = datetime.date.max
 
@@ -133,51 +136,73 @@ def _order(entries):
 
 def _kind_rank(kind):
     # On one day, grants come before what draws on them, expiries last.
-    return {"grant": 0, "refund": 1, "adjustment": 2, "consumption": 3, "expiry": 4}[
-        kind
-    ]
+    return {
+        "grant": 0,
+        "refund": 1,
+        "adjustment": 2,
+        "consumption": 3,
+        "expiry": 4,
+        "reopen": 5,
+    }[kind]
 
 
-def lots(entries):
-    """Remaining amount of every lot after replaying the ledger.
+def _replay(entries, soft_expiry=False, closed_for=None, closed=()):
+    """Replay the ledger: ``(lots, shortfalls)``.
 
-    Returns ``{lot_key: (remaining, expires)}``.  Negative entries draw from
-    the lots still valid on their date, earliest expiry first; an expiry
-    closes its own lot (``ref``).  A ledger that draws more than its lots
-    hold is inconsistent and raises.
+    ``lots`` is ``{lot_key: [remaining, expires]}``.  A reopen is netted
+    against the expiries of its lot.  With ``soft_expiry``, an expiry that
+    finds less left in its lot than it took records the difference in
+    ``shortfalls`` (``{lot_key: amount}``: what must be reopened) instead of
+    raising.  The entry whose key is ``closed_for`` does not draw on the lots
+    in ``closed``.
     """
+    reopened = {}
+    for entry in entries:
+        if entry.kind == "reopen":
+            reopened[entry.ref] = reopened.get(entry.ref, 0) + entry.amount
     open_lots = {}
-    order = []
+    rank = {}
+    shortfalls = {}
     for entry in _order(entries):
+        if entry.kind == "reopen":
+            continue
         if entry.amount > 0:
             open_lots[entry.key] = [entry.amount, entry.expires]
-            order.append(entry.key)
+            rank[entry.key] = len(rank)
             continue
         if entry.kind == "expiry":
             lot = open_lots.get(entry.ref)
-            if lot is None or lot[0] < -entry.amount:
-                raise PricingError(
-                    "bad_expiry",
-                    "Expiry %(key)s exceeds the rest of lot %(lot)s.",
-                    key=entry.key,
-                    lot=entry.ref,
-                )
-            lot[0] += entry.amount
+            back = min(reopened.get(entry.ref, 0), -entry.amount)
+            reopened[entry.ref] = reopened.get(entry.ref, 0) - back
+            amount = -entry.amount - back
+            if lot is None or lot[0] < amount:
+                if not soft_expiry or lot is None:
+                    raise PricingError(
+                        "bad_expiry",
+                        "Expiry %(key)s exceeds the rest of lot %(lot)s.",
+                        key=entry.key,
+                        lot=entry.ref,
+                    )
+                shortfalls[entry.ref] = shortfalls.get(entry.ref, 0) + (amount - lot[0])
+                amount = lot[0]
+            lot[0] -= amount
             continue
         need = -entry.amount
         candidates = sorted(
-            (k for k in order if open_lots[k][0] > 0),
-            key=lambda k: (open_lots[k][1] or FAR_FUTURE, order.index(k)),
+            (k for k, lot in open_lots.items() if lot[0] > 0),
+            key=lambda k: (open_lots[k][1] or FAR_FUTURE, rank[k]),
         )
         for key in candidates:
+            if not need:
+                break
             lot = open_lots[key]
             if lot[1] is not None and lot[1] < entry.date:
+                continue
+            if entry.key == closed_for and key in closed:
                 continue
             take = min(lot[0], need)
             lot[0] -= take
             need -= take
-            if not need:
-                break
         if need:
             raise PricingError(
                 "overdrawn",
@@ -185,7 +210,66 @@ def lots(entries):
                 key=entry.key,
                 need=need,
             )
+    return open_lots, shortfalls
+
+
+def lots(entries):
+    """Remaining amount of every lot after replaying the ledger.
+
+    Returns ``{lot_key: (remaining, expires)}``.  Negative entries draw from
+    the lots still valid on their date, earliest expiry first; an expiry
+    closes its own lot (``ref``), net of what was reopened of it.  A ledger
+    that draws more than its lots hold is inconsistent and raises.
+    """
+    open_lots = _replay(entries)[0]
     return {key: (lot[0], lot[1]) for key, lot in open_lots.items()}
+
+
+def plan_consumption(entries, day, quantity, reopen=True, key="new"):
+    """What a consumption of ``quantity`` dated ``day`` can take.
+
+    Returns ``(take, reopens)``: ``take`` <= ``quantity``, and ``reopens``
+    ``{lot_key: amount}`` -- the expired rests of lots valid on ``day`` that
+    the consumption needs reopened.  Time belongs to the period of its date:
+    the consumption draws on the lots the wallet held on ``day`` (a month
+    granted later never pays for earlier work), earliest expiry first, and
+    every later entry must still be paid by what it leaves.  Without
+    ``reopen`` (the period is invoiced), a lot already expired is not drawn.
+    """
+    if quantity <= 0:
+        raise PricingError(
+            "bad_quantity",
+            "A consumption must be positive (got %(q)s).",
+            q=quantity,
+        )
+    entries = list(entries)
+    closed = (
+        set() if reopen else {entry.ref for entry in entries if entry.kind == "expiry"}
+    )
+
+    def attempt(amount):
+        trial = [*entries, Entry(key=key, kind="consumption", amount=-amount, date=day)]
+        try:
+            shortfalls = _replay(
+                trial, soft_expiry=reopen, closed_for=key, closed=closed
+            )[1]
+        except PricingError:
+            return None
+        return shortfalls
+
+    found = attempt(quantity)
+    if found is not None:
+        return quantity, found
+    # The most that fits: the replay fails for every larger amount.
+    low, high, best = 0, quantity, {}
+    while high - low > 1:
+        middle = (low + high) // 2
+        found = attempt(middle)
+        if found is None:
+            high = middle
+        else:
+            low, best = middle, found
+    return low, best
 
 
 def to_expire(entries, as_of):

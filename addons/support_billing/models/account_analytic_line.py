@@ -63,6 +63,15 @@ class AccountAnalyticLine(models.Model):
         copy=False,
         help="What this line took from the wallet, net of refunds.",
     )
+    support_wallet_date = fields.Date(
+        support_system=True,
+        string="Taken for",
+        readonly=True,
+        copy=False,
+        help="The day whose period the wallet time was taken from: the line's "
+        "date when it was judged. Moving the line gives that period its time "
+        "back and charges the new one.",
+    )
     support_billable_minutes = fields.Integer(
         support_system=True,
         string="Billed (min)",
@@ -152,6 +161,7 @@ class AccountAnalyticLine(models.Model):
         for line in self.filtered("support_wallet_minutes"):
             line.support_wallet_id.sudo()._refund(
                 line.support_wallet_minutes,
+                day=line.support_wallet_date or None,
                 timesheet_id=line.id,
                 ticket_id=line.ticket_id.id,
                 reason=self.env._(
@@ -204,6 +214,7 @@ class AccountAnalyticLine(models.Model):
             # No contract any more: give the wallet its time back.
             self.support_wallet_id.sudo()._refund(
                 self.support_wallet_minutes,
+                day=self.support_wallet_date or None,
                 timesheet_id=self.id,
                 reason=self._support_entry_reason(),
             )
@@ -215,6 +226,7 @@ class AccountAnalyticLine(models.Model):
             ),
             "support_wallet_id": wallet.id if wallet else False,
             "support_wallet_minutes": covered,
+            "support_wallet_date": self.date if covered else False,
             "support_billable_minutes": billable,
             "support_rate": float(rate),
             "support_amount": float(amount),

@@ -109,6 +109,14 @@ class HelpdeskTicket(models.Model):
         copy=False,
         readonly=True,
     )
+    support_quota_date = fields.Date(
+        support_system=True,
+        string="Counted in the quota of",
+        copy=False,
+        readonly=True,
+        help="The request date the request was counted on: a request belongs "
+        "to the quota of the month it was received in.",
+    )
     # --- success fee -----------------------------------------------------
     success_fee_enabled = fields.Boolean(
         related="support_contract_id.plan_id.success_fee", string="Success fee plan"
@@ -284,11 +292,9 @@ class HelpdeskTicket(models.Model):
                 hold=hold,
                 **common,
             )
-        if (
-            self.support_quota_state == "exceeded"
-            and rule
-            and rule.treatment == "quota"
-        ):
+        if self.support_quota_state == "exceeded" and (
+            rule.treatment if rule else plan.billing_default_treatment
+        ) in ("quota", "free"):
             return pricing.TicketTerms("billable", reason="over_quota", **common)
         if entitlement == "excluded":
             return pricing.TicketTerms("billable", reason="excluded", **common)
@@ -302,33 +308,89 @@ class HelpdeskTicket(models.Model):
             **common,
         )
 
-    def _support_quota_sync(self, rule):
-        """Count the ticket once in the request quota its rule names (the
-        plan's, or an allowance's); give the request back when the rule no
-        longer counts it, or counts it in another quota."""
+    def _support_quota_scope(self, rule):
+        """``(counts, allowance)``: whether the ticket is a request counted in
+        a quota, and in which (an allowance, or the plan's main quota when
+        empty).
+
+        Only requests that are worked count: a refused one (not authorised,
+        not eligible, out of scope) or a duplicate never does.  A rule that
+        draws on a request allowance counts in it; the plan's main quota
+        counts the kinds set on the plan, or the requests of 'quota' rules
+        when the plan lists none.
+        """
         self.ensure_one()
-        counts = bool(rule) and rule.treatment == "quota"
-        allowance = rule.allowance_id if counts else None
+        allowance = self.env["support.plan.allowance"]
+        duplicate = "duplicate_id" in self._fields and self.duplicate_id
+        if self.entitlement != "covered" or duplicate:
+            return False, allowance
+        if rule and rule.treatment == "quota" and rule.allowance_id:
+            return True, rule.allowance_id
+        kinds = self.support_contract_id.plan_id.request_quota_type_ids
+        if kinds:
+            return self.type_id in kinds, allowance
+        return bool(rule) and rule.treatment == "quota", allowance
+
+    def _support_quota_day(self):
+        """The day whose month's quota the request counts in: its request
+        date (the day it was received), not the day it is judged."""
+        self.ensure_one()
+        return self.support_request_date or fields.Date.context_today(self)
+
+    def _support_quota_release_reason(self):
+        self.ensure_one()
+        if "duplicate_id" in self._fields and self.duplicate_id:
+            return self.env._(
+                "Duplicate of %(ticket)s: request given back",
+                ticket=self.duplicate_id.number or self.duplicate_id.name,
+            )
+        if self.entitlement != "covered":
+            return self.env._(
+                "Refused (%(entitlement)s): request given back",
+                entitlement=dict(
+                    self._fields["entitlement"]._description_selection(self.env)
+                ).get(self.entitlement, self.entitlement),
+            )
+        return self.env._("No longer a counted request")
+
+    def _support_quota_sync(self, rule):
+        """Count the ticket once in the request quota it belongs to, in the
+        month of its request date; give the request back when it is refused,
+        a duplicate, no longer counted, counted in another quota or moved to
+        another month."""
+        self.ensure_one()
+        counts, allowance = self._support_quota_scope(rule)
+        day = self._support_quota_day()
         state = self.support_quota_state
         vals = {}
         if state != "none":
-            if counts and self.support_quota_wallet_id.allowance_id == allowance:
+            counted_day = self.support_quota_date
+            if (
+                counts
+                and self.support_quota_wallet_id.allowance_id == allowance
+                and (not counted_day or counted_day == day)
+            ):
                 return
             if state == "counted":
                 self.support_quota_wallet_id.sudo()._refund(
                     1,
+                    day=counted_day or None,
                     ticket_id=self.id,
-                    reason=self.env._("No longer a counted request"),
+                    reason=self._support_quota_release_reason(),
                 )
-            vals = {"support_quota_state": "none", "support_quota_wallet_id": False}
+            vals = {
+                "support_quota_state": "none",
+                "support_quota_wallet_id": False,
+                "support_quota_date": False,
+            }
+        contract = self.support_contract_id
         wallet = (
-            self.support_contract_id._support_wallet("request", allowance=allowance)
-            if counts
-            else None
+            contract._support_wallet("request", allowance=allowance) if counts else None
         )
         if wallet:
             taken = wallet.sudo()._consume(
                 1,
+                day=day,
                 partial=True,
                 ticket_id=self.id,
                 reason=self.env._(
@@ -338,13 +400,15 @@ class HelpdeskTicket(models.Model):
             vals = {
                 "support_quota_state": "counted" if taken else "exceeded",
                 "support_quota_wallet_id": wallet.id,
+                "support_quota_date": day,
             }
             if not taken:
                 self.message_post(
                     body=self.env._(
-                        "Beyond the month's quota of %(quota)s (%(wallet)s): "
+                        "Beyond the quota of %(quota)s for %(month)s (%(wallet)s): "
                         "this request is flagged and its time is billable.",
                         quota=round(wallet.period_amount),
+                        month=day.strftime("%m/%Y"),
                         wallet=wallet.allowance_id.name or self.env._("requests"),
                     )
                 )
@@ -401,6 +465,8 @@ class HelpdeskTicket(models.Model):
         elif terms.treatment == "quota":
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
+        contract = self.support_contract_id
+        invoiced = {}
         for line, item in zip(lines, planned, strict=True):
             if line.support_invoice_line_id:
                 continue
@@ -409,15 +475,29 @@ class HelpdeskTicket(models.Model):
                 want = item.chargeable if item.verdict == "wallet" else 0
             else:
                 want = 0
-            if covered and line.support_wallet_id != wallet:
+            # Time belongs to the period of its date: a line moved to another
+            # day (or ticket, or wallet) gives its old period the time back,
+            # and the new period is charged below.
+            taken_for = line.support_wallet_date or None
+            if covered and (
+                line.support_wallet_id != wallet
+                or (taken_for and taken_for != line.date)
+            ):
                 line.support_wallet_id.sudo()._refund(
-                    covered, timesheet_id=line.id, reason=line._support_entry_reason()
+                    covered,
+                    day=taken_for,
+                    timesheet_id=line.id,
+                    reason=line._support_entry_reason(),
                 )
                 covered = 0
             if want > covered:
+                if line.date not in invoiced:
+                    invoiced[line.date] = contract._support_period_invoiced(line.date)
                 covered += wallet.sudo()._consume(
                     want - covered,
+                    day=line.date,
                     partial=True,
+                    reopen=not invoiced[line.date],
                     timesheet_id=line.id,
                     ticket_id=self.id,
                     reason=line._support_entry_reason(),
@@ -425,6 +505,7 @@ class HelpdeskTicket(models.Model):
             elif want < covered:
                 wallet.sudo()._refund(
                     covered - want,
+                    day=taken_for,
                     timesheet_id=line.id,
                     ticket_id=self.id,
                     reason=line._support_entry_reason(),

@@ -418,6 +418,13 @@ class SupportBillingRun(models.Model):
             rate=line.support_rate,
             employee=line.employee_id.name or line.user_id.name or "",
         )
+        if line.date < self.date_from:
+            # Logged late, dated in a period billed before: billed once, here.
+            name = self.env._(
+                "%(line)s (adjustment: work of %(date)s, from an earlier period)",
+                line=name,
+                date=line.date,
+            )
         return {
             "product_id": product.id,
             "name": name,

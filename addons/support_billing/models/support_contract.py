@@ -192,6 +192,27 @@ class SupportContract(models.Model):
             .sudo(False)
         )
 
+    def _support_period_invoiced(self, day):
+        """Whether the usage of ``day`` is already invoiced: a posted usage
+        invoice of this contract covers its period.  Time of such a day is
+        not taken from the month's (expired) grant any more; it is billed by
+        the next run as an adjustment."""
+        self.ensure_one()
+        return bool(
+            self.env["account.move"]
+            .sudo()
+            .search_count(
+                [
+                    ("support_contract_id", "=", self.id),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("support_period_start", "<=", day),
+                    ("support_period_end", ">=", day),
+                ],
+                limit=1,
+            )
+        )
+
     def _support_billing_prepare(self):
         """Wallets and recurring invoicing of newly active contracts."""
         for contract in self.filtered(lambda c: c.state == "active" and c.plan_id):

@@ -116,9 +116,20 @@ class SupportPlan(models.Model):
     )
     request_quota = fields.Integer(
         string="Requests per month",
-        help="Requests counted by 'quota' billing rules (Webitel Advanced: 30, "
-        "change requests included). A request beyond it is flagged and its "
-        "time billed.",
+        help="Requests counted in the month of their request date (Webitel "
+        "Advanced: 30, change requests included). A request beyond it is "
+        "flagged and its time billed.",
+    )
+    request_quota_type_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.type",
+        relation="support_plan_quota_type_rel",
+        column1="plan_id",
+        column2="type_id",
+        string="Kinds counted",
+        help="The kinds of request the monthly quota counts (Webitel Advanced: "
+        "service requests, consultations and changes). Empty: the requests "
+        "whose billing rule says 'counted in the request quota'. Refused "
+        "requests (not authorised, not eligible) and duplicates never count.",
     )
     # --- success fee ---------------------------------------------------
     success_fee = fields.Boolean(

@@ -5,7 +5,7 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..engine import ledger, pricing
+from ..engine import ledger
 
 UNITS = [
     ("minute", "Minute credits"),
@@ -214,7 +214,9 @@ class SupportWallet(models.Model):
             "FOR NO KEY UPDATE",
             [tuple(self.ids)],
         )
-        self.invalidate_recordset(["balance", "next_expiry_date", "state", "date_end"])
+        self.invalidate_recordset(
+            ["balance", "next_expiry_date", "state", "date_end", "entry_ids"]
+        )
 
     def _check_usable(self, day):
         """Consumption needs an open wallet valid on ``day``."""
@@ -239,14 +241,15 @@ class SupportWallet(models.Model):
                 )
             )
 
-    def _prepare_period(self, day):
+    def _prepare_period(self, day, grant=True):
         """Expire lots that ended before ``day`` and grant the month of
         ``day`` when the wallet has a monthly amount (idempotent; called under
-        the wallet's lock, so concurrent callers grant once)."""
+        the wallet's lock, so concurrent callers grant once).  Without
+        ``grant`` (the month of ``day`` is invoiced), only the expiries."""
         self.ensure_one()
         if self.next_expiry_date and self.next_expiry_date < day:
             self._post_expiries(day)
-        if self.period_amount <= 0 or self.state != "open":
+        if not grant or self.period_amount <= 0 or self.state != "open":
             return
         start, end = ledger.month_period(day)
         contract = self.contract_id
@@ -308,11 +311,16 @@ class SupportWallet(models.Model):
         dates = [exp for rem, exp in lots.values() if rem > 0 and exp is not None]
         self.sudo().write({"next_expiry_date": min(dates) if dates else False})
 
-    def _consume(self, quantity, day=None, partial=False, **refs):
-        """Take ``quantity`` base units; return what was taken.
+    def _consume(self, quantity, day=None, partial=False, reopen=True, **refs):
+        """Take ``quantity`` base units for work (or a request) of ``day``;
+        return what was taken.
 
-        With ``partial`` a short wallet gives what it has (the caller bills
-        the rest as overage); without it, a short wallet is a UserError and
+        Time belongs to the period of its date: the consumption draws on the
+        lots the wallet held on ``day`` -- that month's grant, even when it
+        has expired since (its rest is reopened, unless ``reopen`` is False
+        because the month is invoiced), never a month granted later.  With
+        ``partial`` a short wallet gives what it has (the caller bills the
+        rest as overage); without it, a short wallet is a UserError and
         nothing is written.  ``refs`` go on the entry (timesheet_id,
         ticket_id, reason).
         """
@@ -329,27 +337,57 @@ class SupportWallet(models.Model):
             )
         self._lock()
         self._check_usable(day)
-        self._prepare_period(day)
-        try:
-            take = ledger.consumable(self.balance, quantity, allow_partial=partial)
-        except pricing.PricingError as err:
+        self._prepare_period(day, grant=reopen)
+        take, reopens = ledger.plan_consumption(
+            self.entry_ids.sorted("id")._to_engine(), day, quantity, reopen=reopen
+        )
+        if take < quantity and not partial:
             raise UserError(
                 self.env._(
-                    "Wallet %(wallet)s holds %(balance)s; %(needed)s are needed. "
-                    "Top it up (a pack of hours) or change the plan's overage "
-                    "rule.",
+                    "Wallet %(wallet)s holds %(balance)s for work of %(day)s; "
+                    "%(needed)s are needed. Top it up (a pack of hours) or change "
+                    "the plan's overage rule.",
                     wallet=self.name,
-                    balance=self._format_amount(self.balance),
+                    balance=self._format_amount(take),
+                    day=day,
                     needed=self._format_amount(quantity),
                 )
-            ) from err
+            )
+        Entry = self.env["support.wallet.entry"]
+        for lot_id, amount in sorted(reopens.items()):
+            lot = Entry.browse(lot_id)
+            Entry.create(
+                {
+                    "wallet_id": self.id,
+                    "kind": "reopen",
+                    "amount": amount,
+                    "lot_id": lot.id,
+                    "timesheet_id": refs.get("timesheet_id"),
+                    "ticket_id": refs.get("ticket_id"),
+                    "reason": self.env._(
+                        "Reopened for work of %(day)s: %(lot)s",
+                        day=day,
+                        lot=lot.reason or lot.display_name,
+                    ),
+                }
+            )
         if take:
-            self.env["support.wallet.entry"].create(
+            Entry.create(
                 dict(
                     refs, wallet_id=self.id, kind="consumption", amount=-take, date=day
                 )
             )
+        self._expire_past_lots()
         return take
+
+    def _expire_past_lots(self):
+        """Expire now what work of an earlier day left in (or gave back to)
+        a lot that has ended since: the balance stays today's."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if self.next_expiry_date and self.next_expiry_date < today:
+            self.invalidate_recordset(["entry_ids"])
+            self._post_expiries(today)
 
     def _refund(self, quantity, day=None, **refs):
         """Give back ``quantity`` base units of what ``refs`` consumed."""
@@ -390,6 +428,7 @@ class SupportWallet(models.Model):
                 expires=expires,
             )
         )
+        self._expire_past_lots()
 
     # ------------------------------------------------------------------
     # Actions and crons

@@ -11,6 +11,7 @@ KINDS = [
     ("refund", "Refund"),
     ("expiry", "Expiry"),
     ("adjustment", "Manual adjustment"),
+    ("reopen", "Reopened after expiry"),
 ]
 
 
@@ -88,6 +89,7 @@ class SupportWalletEntry(models.Model):
     lot_id = fields.Many2one(
         comodel_name="support.wallet.entry",
         string="Expired lot",
+        help="The lot an expiry closes, or a reopen gives back part of.",
         ondelete="restrict",
         readonly=True,
     )
@@ -129,7 +131,7 @@ class SupportWalletEntry(models.Model):
             except pricing.PricingError as err:
                 raise UserError(self._entry_error(err, wallet, kind, amount)) from err
             wallet._lock()
-            if wallet.state != "open" and kind in ("grant", "consumption"):
+            if wallet.state != "open" and kind in ("grant", "consumption", "reopen"):
                 raise UserError(
                     self.env._(
                         "Wallet %(wallet)s is closed: reopen it before a %(kind)s.",
@@ -215,7 +217,7 @@ class SupportWalletEntry(models.Model):
                 amount=entry.amount,
                 date=entry.date,
                 expires=entry.expires or None,
-                ref=entry.lot_id.id if entry.kind == "expiry" else None,
+                ref=entry.lot_id.id if entry.kind in ("expiry", "reopen") else None,
                 reason=entry.reason or "",
             )
             for entry in self

@@ -17,3 +17,4 @@ from . import test_vendor_webitel
 from . import test_vendor_demo
 from . import test_access_rpc
 from . import test_month_of_use
+from . import test_periods

@@ -72,6 +72,7 @@ class TestBillingAccessRpc(RpcMixin, BillingCommon, HttpCase):
             {"support_verdict": "free"},
             {"support_rate": 1.0},
             {"support_wallet_minutes": 40},
+            {"support_wallet_date": "2026-01-01"},
             {"support_invoice_line_id": invoice_line.id},
         ):
             with self.subTest(vals=vals):
@@ -114,6 +115,7 @@ class TestBillingAccessRpc(RpcMixin, BillingCommon, HttpCase):
             {"success_fee_date": "2026-01-01"},
             {"support_quota_state": "counted"},
             {"support_quota_wallet_id": False},
+            {"support_quota_date": "2026-01-01"},
         ):
             with self.subTest(vals=vals):
                 self.assertRpcRefused(

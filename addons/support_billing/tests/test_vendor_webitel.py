@@ -11,7 +11,9 @@ party or their hardware or software billed at the time spent (1; the hourly
 rate is the PLACEHOLDER 1000 UAH).
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
@@ -145,3 +147,125 @@ class TestVendorWebitel(BillingCommon, TransactionCase):
                     ticket.support_cause = "product"
                     line.invalidate_recordset()
                     self.assertEqual(line.support_amount, 0.0)
+
+    # ------------------------------------------------------------------
+    # The quota counts what the policy counts (issue 10, point 3)
+    # ------------------------------------------------------------------
+
+    def test_advanced_quota_counts_consultations(self):
+        contract = self.contract(self.advanced)
+        wallet = contract._support_wallet("request")
+        consultation = self.ticket(contract, "consultation")
+        self.assertEqual(consultation.support_quota_state, "counted")
+        self.assertEqual(self.balance(wallet), 29)
+        # the plan says which kinds its quota counts
+        self.assertEqual(
+            self.advanced.request_quota_type_ids,
+            self.kinds["service_request"]
+            | self.kinds["consultation"]
+            | self.kinds["change"],
+        )
+        for _index in range(29):
+            self.ticket(contract, "service_request")
+        self.assertEqual(self.balance(wallet), 0)
+        # the 31st, a consultation, is beyond the quota: its time is billed
+        extra = self.ticket(contract, "consultation")
+        self.assertEqual(extra.support_quota_state, "exceeded")
+        line = self.log(extra, 30)
+        self.assertEqual(
+            (line.support_verdict, line.support_amount), ("billable", 500.0)
+        )
+
+    def test_refused_request_is_not_counted(self):
+        contract = self.contract(self.advanced)
+        wallet = contract._support_wallet("request")
+        self.env["support.wallet"]._cron_wallet_periods()  # the month's 30
+        stranger = self.env["res.partner"].create(
+            {"name": "Not authorised (test)", "parent_id": contract.partner_id.id}
+        )
+        refused = self.make_ticket(
+            contract,
+            "service_request",
+            partner=stranger,
+            support_product_line_id=contract.line_ids[:1].id,
+            channel_id=self.env.ref(PORTAL).id,
+        )
+        self.assertEqual(refused.entitlement, "not_authorised")
+        self.assertEqual(refused.support_quota_state, "none")
+        self.assertEqual(self.balance(wallet), 30)
+        # a counted request that turns out refused gives its slot back
+        counted = self.ticket(contract, "change")
+        self.assertEqual(self.balance(wallet), 29)
+        counted.partner_id = stranger
+        self.assertEqual(counted.entitlement, "not_authorised")
+        self.assertEqual(counted.support_quota_state, "none")
+        self.assertEqual(self.balance(wallet), 30)
+        refund = wallet.entry_ids.filtered(
+            lambda e: e.kind == "refund" and e.ticket_id == counted
+        )
+        self.assertEqual(refund.amount, 1)
+        self.assertIn("Refused", refund.reason)
+
+    def test_duplicate_gives_its_slot_back(self):
+        contract = self.contract(self.advanced)
+        wallet = contract._support_wallet("request")
+        original = self.ticket(contract, "service_request")
+        repeated = self.ticket(contract, "service_request")
+        self.assertEqual(self.balance(wallet), 28)
+        self.env.company.helpdesk_mgmt_duplicate_tracking = True
+        self.env["helpdesk.ticket.duplicate.wizard"].create(
+            {"ticket_id": repeated.id, "duplicate_of_id": original.id}
+        ).action_confirm()
+        self.assertEqual(repeated.duplicate_id, original)
+        self.assertEqual(repeated.support_quota_state, "none")
+        self.assertEqual(original.support_quota_state, "counted")
+        self.assertEqual(self.balance(wallet), 29)
+        refund = wallet.entry_ids.filtered(
+            lambda e: e.kind == "refund" and e.ticket_id == repeated
+        )
+        self.assertEqual(refund.amount, 1)
+        self.assertIn("Duplicate", refund.reason)
+
+    def test_request_counts_in_the_month_of_its_request_date(self):
+        with freeze_time("2026-11-20"):
+            partner, contact = self.make_customer("Webitel months (test)")
+            contract = self.make_contract(
+                self.advanced,
+                partner=partner,
+                contact=contact,
+                date_start=date(2026, 11, 1),
+                line_ids=[
+                    Command.create(
+                        {
+                            "product_id": self.licence_product.id,
+                            "serial": "WBT-MONTHS",
+                            "purchase_date": date(2026, 10, 1),
+                            "licence_value": 60000,
+                        }
+                    )
+                ],
+            )
+            wallet = contract._support_wallet("request")
+            self.ticket(contract, "service_request")
+            self.assertEqual(self.balance(wallet), 29)
+        with freeze_time("2026-12-02"):
+            self.env["support.wallet"]._cron_wallet_periods()
+            self.assertEqual(self.balance(wallet), 30)
+            # received on 28 November, registered on 2 December: November's
+            # quota, not December's
+            late = self.ticket(
+                contract, "service_request", support_request_date=date(2026, 11, 28)
+            )
+            self.assertEqual(late.support_quota_state, "counted")
+            self.assertEqual(self.balance(wallet), 30)
+            self.assertEqual(self.ledger_sum(wallet), 30)
+            self.assertEqual(late.support_quota_date, date(2026, 11, 28))
+            december = self.ticket(contract, "change")
+            self.assertEqual(december.support_quota_date, date(2026, 12, 2))
+            self.assertEqual(self.balance(wallet), 29)
+        with freeze_time("2026-12-10"):
+            # touching the November request later does not move it
+            self.log(late, 20)
+            late.support_cause = "product"
+            self.assertEqual(late.support_quota_date, date(2026, 11, 28))
+            self.assertEqual(self.balance(wallet), 29)
