@@ -48,6 +48,11 @@ class SupportContract(models.Model):
         string="Usage invoices",
     )
     billing_invoice_count = fields.Integer(compute="_compute_billing_invoice_count")
+    recurring_fee_outdated = fields.Boolean(
+        compute="_compute_recurring_fee_outdated",
+        help="The recurring invoicing still charges another fee than the one "
+        "the plan gives this contract today (e.g. its size changed).",
+    )
 
     @api.constrains("price_level")
     def _check_price_level(self):
@@ -111,6 +116,27 @@ class SupportContract(models.Model):
                 contract.recurring_fee_amount = float(contract._recurring_fee())
             except pricing.PricingError:
                 contract.recurring_fee_amount = 0.0
+
+    def _support_fee_lines(self):
+        """The open lines of the OCA contract that invoice the plan's fee."""
+        self.ensure_one()
+        product = self.plan_id.fee_product_id
+        return self.recurring_contract_id.sudo().contract_line_ids.filtered(
+            lambda line: line.product_id == product and not line.is_canceled
+        )
+
+    @api.depends(
+        "recurring_fee_amount",
+        "recurring_contract_id.contract_line_ids.price_unit",
+        "recurring_contract_id.contract_line_ids.is_canceled",
+    )
+    def _compute_recurring_fee_outdated(self):
+        for contract in self:
+            currency = contract.currency_id
+            contract.recurring_fee_outdated = any(
+                currency.compare_amounts(line.price_unit, contract.recurring_fee_amount)
+                for line in contract._support_fee_lines()
+            )
 
     def _support_hourly_rate(self):
         """The customer's hourly rate (Decimal): the plan's rate through the
@@ -338,6 +364,34 @@ class SupportContract(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+
+    def action_update_recurring_fee(self):
+        """Charge the fee the plan gives the contract today from the next
+        recurring invoice on; invoices already made are corrected by the
+        accountant (credit note, then the contract's invoice again)."""
+        for contract in self:
+            contract.check_access("write")
+            fee = contract.recurring_fee_amount
+            lines = contract._support_fee_lines()
+            if not lines or not fee:
+                raise UserError(
+                    self.env._(
+                        "Recurring fee: contract %(contract)s has no fee line to "
+                        "update. Activate it, or check the plan's fee and the "
+                        "contract's size.",
+                        contract=contract.name,
+                    )
+                )
+            old = lines[:1].price_unit
+            lines.write({"price_unit": fee})
+            contract.message_post(
+                body=self.env._(
+                    "Recurring fee updated from %(old)s to %(new)s.",
+                    old=old,
+                    new=fee,
+                )
+            )
+        return True
 
     def action_view_wallets(self):
         self.ensure_one()

@@ -58,6 +58,19 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
             groups="base.group_user,account.group_account_invoice",
         )
 
+    def setUp(self):
+        super().setUp()
+        # One clock for the whole month, moved forward step by step; the
+        # HTTP requests of the portal see it too.
+        freezer = freeze_time(at(NOV - timedelta(days=2), 15, tz=self.tz))
+        self.clock = freezer.start()
+        self.addCleanup(freezer.stop)
+
+    def go(self, when):
+        """Move the clock to ``when`` (a naive UTC datetime), never back."""
+        self.assertGreaterEqual(when, datetime.now(), "the month runs forward")
+        self.clock.move_to(when)
+
     # ------------------------------------------------------------------
     # People
     # ------------------------------------------------------------------
@@ -98,20 +111,20 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
 
     def file_by_portal(self, partner, subject, when, **values):
         """The contact files a request on the portal at ``when``."""
-        with freeze_time(when):
-            self.login(partner)
-            response = self.url_open(
-                "/submitted/ticket",
-                data={
-                    "csrf_token": http.Request.csrf_token(self),
-                    "subject": subject,
-                    "description": "Filed on the portal.",
-                    "team": self.team.id,
-                    **values,
-                },
-            )
-            self.assertEqual(response.status_code, 200)
-            self.logout()
+        self.go(when)
+        self.login(partner)
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "subject": subject,
+                "description": "Filed on the portal.",
+                "team": self.team.id,
+                **values,
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.logout()
         ticket = self.env["helpdesk.ticket"].search(
             [("name", "=", subject)], order="id desc", limit=1
         )
@@ -130,15 +143,15 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
             "Content-Type: text/plain; charset=utf-8\r\n\r\n"
             "Sent by email.\r\n"
         )
-        with freeze_time(when):
-            ticket_id = self.env["mail.thread"].message_process(
-                "helpdesk.ticket",
-                message,
-                custom_values={
-                    "team_id": self.team.id,
-                    "channel_id": self.env.ref(EMAIL).id,
-                },
-            )
+        self.go(when)
+        ticket_id = self.env["mail.thread"].message_process(
+            "helpdesk.ticket",
+            message,
+            custom_values={
+                "team_id": self.team.id,
+                "channel_id": self.env.ref(EMAIL).id,
+            },
+        )
         ticket = self.env["helpdesk.ticket"].browse(ticket_id)
         self.assertEqual(ticket.partner_id, partner)
         return ticket
@@ -153,20 +166,22 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
     # ------------------------------------------------------------------
 
     def work(self, ticket, minutes, day, typed_on=None):
-        """``minutes`` of work done on ``day``, typed on ``typed_on``."""
-        with freeze_time(at(typed_on or day, 17, tz=self.tz)):
-            return self.log(ticket, minutes, day=day)
+        """``minutes`` of work done on ``day``, typed on ``typed_on`` at 17:00."""
+        self.go(at(typed_on or day, 17, tz=self.tz))
+        return self.log(ticket, minutes, day=day)
 
     # ------------------------------------------------------------------
     # Billing
     # ------------------------------------------------------------------
 
     def run_billing(self, date_from, date_to, on):
-        with freeze_time(at(on, 6, tz=self.tz)):
-            run = self.env["support.billing.run"].create(
-                {"date_from": date_from, "date_to": date_to}
-            )
-            run.action_run()
+        self.go(at(on, 6, tz=self.tz))
+        run = (
+            self.env["support.billing.run"]
+            .with_user(self.accountant)
+            .create({"date_from": date_from, "date_to": date_to})
+        )
+        run.action_run()
         self.assertEqual(run.state, "done", run.error_message)
         return run
 
@@ -181,26 +196,26 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         return self.env["account.move"].search(domain, order="id")
 
     def post(self, invoices, on):
-        with freeze_time(at(on, 9, tz=self.tz)):
-            invoices.with_user(self.accountant).action_post()
+        self.go(at(on, 9, tz=self.tz))
+        invoices.with_user(self.accountant).action_post()
         self.assertEqual(set(invoices.mapped("state")), {"posted"})
 
     def credit_in_full(self, invoice, on):
         """The accountant reverses the invoice in full (a credit note)."""
-        with freeze_time(at(on, 9, tz=self.tz)):
-            wizard = (
-                self.env["account.move.reversal"]
-                .with_user(self.accountant)
-                .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create(
-                    {
-                        "reason": "Customer disputes the invoice",
-                        "journal_id": invoice.journal_id.id,
-                        "date": on,
-                    }
-                )
+        self.go(at(on, 10, tz=self.tz))
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_user(self.accountant)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "reason": "Customer disputes the invoice",
+                    "journal_id": invoice.journal_id.id,
+                    "date": on,
+                }
             )
-            wizard.refund_moves()
+        )
+        wizard.refund_moves()
         credit = self.env["account.move"].search(
             [("reversed_entry_id", "=", invoice.id)]
         )
@@ -277,16 +292,16 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         return round(sum(moves.mapped("amount_untaxed_signed")), 2)
 
     def contract_on(self, plan, partner, contacts, day=NOV, **vals):
-        """A contract signed and activated the working day before ``day``."""
-        with freeze_time(at(day - timedelta(days=2), 15, tz=self.tz)):
-            return self.make_contract(
-                plan, partner=partner, contact=contacts[0], date_start=day, **vals
-            )
+        """A contract signed and activated before ``day`` (at the clock's
+        time), starting on ``day``."""
+        return self.make_contract(
+            plan, partner=partner, contact=contacts[0], date_start=day, **vals
+        )
 
     def authorise(self, contract, partner, when):
-        with freeze_time(when):
-            contract.write({"contact_ids": [Command.link(partner.id)]})
+        self.go(when)
+        contract.write({"contact_ids": [Command.link(partner.id)]})
 
     def cancel(self, contract, when):
-        with freeze_time(when):
-            contract.action_cancel()
+        self.go(when)
+        contract.action_cancel()

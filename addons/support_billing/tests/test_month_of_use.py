@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from freezegun import freeze_time
-
 from .month_of_use import DEC, DEC_END, NOV, NOV_END, MonthOfUseCase, at
 
 
@@ -193,7 +191,9 @@ class TestMonthOfUseInfotel(MonthOfUseCase, HttpCase):
         # 4 Nov: Beta's fault by email, within its own hour.
         t_beta = self.file_by_email(celina, "No dial tone", at(date(2026, 11, 4)))
         self.triage(t_beta, "incident", support_product_line_id=c_beta.line_ids.id)
-        self.assertEqual(self.work(t_beta, 25, date(2026, 11, 4)).support_verdict, "wallet")
+        self.assertEqual(
+            self.work(t_beta, 25, date(2026, 11, 4)).support_verdict, "wallet"
+        )
 
         # 9 Nov: Bob asks by email for a change; he is authorised on the 10th
         # and agrees in writing to paid service: 40 minutes -> 1 h x 45.
@@ -214,7 +214,9 @@ class TestMonthOfUseInfotel(MonthOfUseCase, HttpCase):
 
         # 30 Nov's 25 minutes, typed on 1 Dec: November's last half hour.
         late = self.work(t_fault, 25, NOV_END, typed_on=DEC)
-        self.assertEqual((late.support_verdict, late.support_wallet_minutes), ("wallet", 30))
+        self.assertEqual(
+            (late.support_verdict, late.support_wallet_minutes), ("wallet", 30)
+        )
         self.assertEqual(self.balance(wallet), 0)
 
         run_nov = self.run_billing(NOV, NOV_END, on=date(2026, 12, 2))
@@ -226,7 +228,9 @@ class TestMonthOfUseInfotel(MonthOfUseCase, HttpCase):
 
         # 5 Dec: 15 minutes of 27 Nov on the change: half an hour, paid.
         later = self.work(t_ivr, 15, date(2026, 11, 27), typed_on=date(2026, 12, 5))
-        self.assertEqual((later.support_billable_minutes, later.support_amount), (30, 22.5))
+        self.assertEqual(
+            (later.support_billable_minutes, later.support_amount), (30, 22.5)
+        )
         self.credit_in_full(nov_acme, date(2026, 12, 8))
         # 15 Dec: a fault in December's own hour.
         self.work(t_fault, 30, date(2026, 12, 15))
@@ -251,9 +255,13 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
     tz = "Europe/Madrid"
 
     def buy(self, contract, hours, on):
+        """The accountant invoices a pack and posts it: its credits land."""
         pack = self.env.ref(f"support_billing.product_support_pack_{hours}h")
-        with freeze_time(at(on, 11, 0, self.tz)):
-            invoice = self.env["account.move"].create(
+        self.go(at(on, 8, 30, self.tz))
+        invoice = (
+            self.env["account.move"]
+            .with_user(self.accountant)
+            .create(
                 {
                     "move_type": "out_invoice",
                     "partner_id": contract.partner_id.id,
@@ -265,6 +273,7 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
                     ],
                 }
             )
+        )
         self.post(invoice, on)
         return invoice
 
@@ -294,7 +303,8 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
         c_beta = self.contract_on(plan, beta, [celina], line_ids=gateway_line("V-2"))
         contracts = c_acme | c_beta
         wallet = c_acme._support_wallet("time")
-        self.buy(c_acme, 2, date(2026, 11, 1))
+        beta_wallet = c_beta._support_wallet("time")
+        self.buy(c_acme, 2, NOV)
         self.assertEqual(self.balance(wallet), 120)
 
         # 2 Nov: a configuration filed on the portal: 45 credits.
@@ -309,6 +319,15 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
         self.work(t_conf, 45, date(2026, 11, 2))
         self.assertEqual(self.balance(wallet), 75)
 
+        # Beta buys a pack on the 3rd and uses half an hour on the 4th.
+        self.buy(c_beta, 2, date(2026, 11, 3))
+        t_beta = self.file_by_email(
+            celina, "Set up call groups", at(date(2026, 11, 4), 10, 0, self.tz)
+        )
+        self.triage(t_beta, "configuration", support_product_line_id=c_beta.line_ids.id)
+        self.work(t_beta, 30, date(2026, 11, 4))
+        self.assertEqual(self.balance(beta_wallet), 90)
+
         # 9 Nov: Bob reports a bug before he is authorised; the 10th he is.
         received = at(date(2026, 11, 9), 16, 0, self.tz)
         t_bug = self.file_by_email(bob, "Gateway drops registrations", received)
@@ -321,7 +340,7 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
         self.work(t_bug, 90, date(2026, 11, 10))
         self.assertEqual(self.balance(wallet), 75)
 
-        # A configuration that R&D answers with a patch: 30 credits refunded.
+        # 12 Nov: a configuration R&D will answer with a patch.
         t_patch = self.file_by_portal(
             anna,
             "Fax fails after upgrade",
@@ -331,19 +350,15 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
         self.triage(t_patch, "configuration")
         self.work(t_patch, 30, date(2026, 11, 12))
         self.assertEqual(self.balance(wallet), 45)
-        with freeze_time(at(date(2026, 11, 20), 9, 0, self.tz)):
-            t_patch.write({"support_rnd_escalated": True, "support_outcome": "patch"})
-        self.assertEqual(self.balance(wallet), 75)
 
-        # Beta buys a pack, uses half an hour and cancels on the 16th.
-        beta_wallet = c_beta._support_wallet("time")
-        self.buy(c_beta, 2, date(2026, 11, 3))
-        t_beta = self.file_by_email(celina, "Set up call groups", at(date(2026, 11, 4)))
-        self.triage(t_beta, "configuration", support_product_line_id=c_beta.line_ids.id)
-        self.work(t_beta, 30, date(2026, 11, 4))
-        self.assertEqual(self.balance(beta_wallet), 90)
+        # 16 Nov: Beta cancels; its open request is no longer covered.
         self.cancel(c_beta, at(date(2026, 11, 16), 12, 0, self.tz))
         self.assertNotEqual(t_beta.entitlement, "covered")
+
+        # 20 Nov: the patch: its 30 credits come back.
+        self.go(at(date(2026, 11, 20), 9, 0, self.tz))
+        t_patch.write({"support_rnd_escalated": True, "support_outcome": "patch"})
+        self.assertEqual(self.balance(wallet), 75)
 
         # 30 Nov's 50 minutes, typed on 1 Dec.
         self.work(t_conf, 50, NOV_END, typed_on=DEC)
@@ -351,10 +366,12 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
 
         # Credits are prepaid: the run has no usage to invoice.
         run_nov = self.run_billing(NOV, NOV_END, on=date(2026, 12, 2))
-        self.assertFalse(self.invoices(c_acme, run_nov) | self.invoices(c_beta, run_nov))
+        self.assertFalse(
+            self.invoices(c_acme, run_nov) | self.invoices(c_beta, run_nov)
+        )
 
         # 3 Dec: a 5-hour pack invoiced by mistake is credited in full on
-        # the 8th, its 300 credits taken back; the 10-hour pack is rebilled.
+        # the 8th, its 300 credits taken back; a 10-hour pack is billed.
         wrong = self.buy(c_acme, 5, date(2026, 12, 3))
         self.assertEqual(self.balance(wallet), 325)
         self.credit_in_full(wrong, date(2026, 12, 8))
@@ -409,9 +426,9 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
         )
         contracts = c_acme | c_beta
 
-        # The yearly fee, invoiced by the contract on its first day.
-        with freeze_time(at(NOV, 6, 0, self.tz)):
-            yearly = c_acme.recurring_contract_id._recurring_create_invoice(NOV)
+        # 1 Nov: the yearly fee, invoiced by the contract on its first day.
+        self.go(at(NOV, 6, 0, self.tz))
+        yearly = c_acme.recurring_contract_id._recurring_create_invoice(NOV)
         self.assertEqual(
             (yearly.amount_untaxed, yearly.currency_id.name), (25000.0, "CZK")
         )
@@ -427,6 +444,13 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
         line = self.work(t_conf, 50, date(2026, 11, 2))
         self.assertEqual((line.support_verdict, line.support_amount), ("free", 0.0))
 
+        # 4 Nov: Beta's request.
+        t_beta = self.file_by_email(
+            celina, "User list", at(date(2026, 11, 4), 9, 0, self.tz)
+        )
+        self.triage(t_beta, "change", support_product_line_id=c_beta.line_ids.id)
+        self.assertEqual(t_beta.entitlement, "covered", t_beta.entitlement_reason)
+
         # 9 Nov: Bob, not authorised, is refused until the 10th.
         received = at(date(2026, 11, 9), 11, 0, self.tz)
         t_dial = self.file_by_email(bob, "Change the dial plan", received)
@@ -437,9 +461,7 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
         self.assertEqual(set(t_dial.sla_ids.mapped("start_date")), {received})
         self.work(t_dial, 95, date(2026, 11, 10))
 
-        # Beta cancels on the 16th; its open request is no longer covered.
-        t_beta = self.file_by_email(celina, "User list", at(date(2026, 11, 4)))
-        self.triage(t_beta, "change", support_product_line_id=c_beta.line_ids.id)
+        # 16 Nov: Beta cancels; its open request is no longer covered.
         self.cancel(c_beta, at(date(2026, 11, 16), 12, 0, self.tz))
         self.assertNotEqual(t_beta.entitlement, "covered")
 
@@ -447,34 +469,49 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
         run_nov = self.run_billing(NOV, NOV_END, on=date(2026, 12, 2))
         self.assertFalse(self.invoices(c_acme, run_nov))
 
-        # The customer has 30 employees, not 15: the yearly invoice is
-        # credited in full and the contract's own invoice made again at the
-        # tier it reaches (20-50 employees: 46 000 Kč).
+        # 8 Dec: Acme has 30 employees, not 15: the yearly invoice is
+        # credited in full, and on the 9th the contract invoices the year
+        # again at the tier it reaches (20-50 employees: 46 000 Kč).
         self.credit_in_full(yearly, date(2026, 12, 8))
+        self.go(at(date(2026, 12, 9), 9, 0, self.tz))
         c_acme.size_employees = 30
+        self.assertTrue(c_acme.recurring_fee_outdated)
+        c_acme.action_update_recurring_fee()
+        self.assertFalse(c_acme.recurring_fee_outdated)
         oca_line = c_acme.recurring_contract_id.contract_line_ids
         self.assertEqual(oca_line.price_unit, 46000.0)
         oca_line.recurring_next_date = NOV
         rebill = c_acme.recurring_contract_id._recurring_create_invoice(NOV)
         self.assertEqual(rebill.amount_untaxed, 46000.0)
-        self.post(rebill, date(2026, 12, 8))
-        self.assertEqual(
-            self.env["account.move"]
-            .search([("id", "in", (yearly | rebill).ids)])
-            .mapped("payment_state")
-            .count("reversed"),
-            1,
-        )
+        self.post(rebill, date(2026, 12, 9))
+        self.assertEqual(yearly.payment_state, "reversed")
+        self.assertEqual(self.billed_yearly(c_acme), 46000.0)
         run_dec = self.run_billing(DEC, DEC_END, on=date(2027, 1, 4))
         self.assertFalse(self.invoices(c_acme, run_dec))
         self.assertLedgerInvariants(contracts)
 
+    def billed_yearly(self, contract):
+        moves = self.env["account.move"].search(
+            [
+                (
+                    "invoice_line_ids.contract_line_id.contract_id",
+                    "=",
+                    contract.recurring_contract_id.id,
+                ),
+                ("state", "=", "posted"),
+            ]
+        )
+        moves |= self.env["account.move"].search(
+            [("reversed_entry_id", "in", moves.ids), ("state", "=", "posted")]
+        )
+        return round(sum(moves.mapped("amount_untaxed_signed")), 2)
+
 
 @tagged("post_install", "-at_install")
 class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
-    """Advanced: 30 requests a month, every kind counted; a defect the
-    customer caused is billed at the time spent (PLACEHOLDER 1000 UAH/h), to
-    the minute."""
+    """Advanced: 30 requests a month, consultations and changes counted; a
+    defect the customer caused is billed at the time spent (PLACEHOLDER
+    1000 UAH/h), to the minute."""
 
     vendor = "webitel"
     tz = "Europe/Kyiv"
@@ -506,11 +543,11 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
         c_beta = self.contract_on(plan, beta, [celina], line_ids=licence_line("W-2"))
         contracts = c_acme | c_beta
         quota = c_acme._support_wallet("request")
-        portal_filing = {"support_product_line": c_acme.line_ids.id}
+        on_acme = {"support_product_line": c_acme.line_ids.id}
 
         # 2 Nov: a consultation on the portal counts in the 30.
         t_consult = self.file_by_portal(
-            anna, "How do queues work", at(date(2026, 11, 2), 10, 0, self.tz), **portal_filing
+            anna, "How do queues work", at(date(2026, 11, 2), 10, 0, self.tz), **on_acme
         )
         self.triage(t_consult, "consultation")
         self.assertEqual(t_consult.support_quota_state, "counted")
@@ -518,16 +555,29 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
 
         # 2 Nov: a defect the customer caused: 37 minutes at 1000 UAH/h.
         t_defect = self.file_by_portal(
-            anna, "Calls drop after our firewall change", at(date(2026, 11, 2), 11, 0, self.tz), **portal_filing
+            anna,
+            "Calls drop after our firewall change",
+            at(date(2026, 11, 2), 11, 0, self.tz),
+            **on_acme,
         )
         self.triage(t_defect, "incident", support_cause="customer")
         self.assertTrue(t_defect.sla_ids)
         defect = self.work(t_defect, 37, date(2026, 11, 2))
         self.assertEqual(defect.support_amount, 616.67)
 
+        # 4 Nov: Beta's change request.
+        t_beta = self.file_by_portal(
+            celina,
+            "Beta's dial plan",
+            at(date(2026, 11, 4), 10, 0, self.tz),
+            support_product_line=c_beta.line_ids.id,
+        )
+        self.triage(t_beta, "change")
+        self.assertEqual(t_beta.entitlement, "covered", t_beta.entitlement_reason)
+
         # 9 Nov: Bob files before he is authorised: refused, not counted.
         received = at(date(2026, 11, 9), 12, 0, self.tz)
-        t_bob = self.file_by_portal(bob, "Add a queue", received, **portal_filing)
+        t_bob = self.file_by_portal(bob, "Add a queue", received, **on_acme)
         self.triage(t_bob, "change")
         self.assertEqual(t_bob.entitlement, "not_authorised")
         self.assertEqual(self.balance(quota), 29)
@@ -537,37 +587,30 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
         self.assertEqual(self.balance(quota), 28)
         self.assertEqual(set(t_bob.sla_ids.mapped("start_date")), {received})
 
-        # 28 more requests use up the month; the 31st is flagged and paid.
+        # 12 Nov: 28 more requests use up the month.
+        self.go(at(date(2026, 11, 12), 10, 0, self.tz))
         for index in range(28):
-            self.triage(
-                self.make_ticket(
-                    c_acme,
-                    "change" if index % 2 else "service_request",
-                    partner=anna,
-                    support_product_line_id=c_acme.line_ids.id,
-                    support_request_date=date(2026, 11, 12),
-                ),
-                "change" if index % 2 else "service_request",
+            kind = "change" if index % 2 else "service_request"
+            self.make_ticket(
+                c_acme,
+                kind,
+                partner=anna,
+                support_product_line_id=c_acme.line_ids.id,
+                channel_id=self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
             )
         self.assertEqual(self.balance(quota), 0)
-        extra = self.make_ticket(
-            c_acme,
-            "change",
-            partner=anna,
-            support_product_line_id=c_acme.line_ids.id,
-            support_request_date=date(2026, 11, 20),
-        )
-        self.assertEqual(extra.support_quota_state, "exceeded")
-        self.assertEqual(self.work(extra, 30, date(2026, 11, 20)).support_amount, 500.0)
 
-        # Beta cancels on the 16th.
-        t_beta = self.file_by_portal(
-            celina, "Beta's dial plan", at(date(2026, 11, 4), 10, 0, self.tz),
-            support_product_line=c_beta.line_ids.id,
-        )
-        self.triage(t_beta, "change")
+        # 16 Nov: Beta cancels.
         self.cancel(c_beta, at(date(2026, 11, 16), 12, 0, self.tz))
         self.assertNotEqual(t_beta.entitlement, "covered")
+
+        # 20 Nov: the 31st request is flagged and its time paid.
+        extra = self.file_by_portal(
+            anna, "One more change", at(date(2026, 11, 20), 10, 0, self.tz), **on_acme
+        )
+        self.triage(extra, "change")
+        self.assertEqual(extra.support_quota_state, "exceeded")
+        self.assertEqual(self.work(extra, 30, date(2026, 11, 20)).support_amount, 500.0)
 
         # 30 Nov's 50 minutes on the defect, typed on 1 Dec.
         late = self.work(t_defect, 50, NOV_END, typed_on=DEC)
@@ -587,7 +630,7 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
         self.credit_in_full(nov_acme, date(2026, 12, 8))
         # December: a new month of 30 requests.
         t_dec = self.file_by_portal(
-            anna, "December question", at(date(2026, 12, 14), 10, 0, self.tz), **portal_filing
+            anna, "December question", at(date(2026, 12, 14), 10, 0, self.tz), **on_acme
         )
         self.triage(t_dec, "consultation")
         self.assertEqual(t_dec.support_quota_state, "counted")
@@ -598,7 +641,13 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
         dec_acme = self.invoices(c_acme, run_dec)
         self.assertInvoiceLines(
             dec_acme,
-            [(0.62, 616.67), (0.5, 500.0), (0.83, 833.33), (0.33, 333.33), (1.0, 1000.0)],
+            [
+                (0.62, 616.67),
+                (0.5, 500.0),
+                (0.83, 833.33),
+                (0.33, 333.33),
+                (1.0, 1000.0),
+            ],
         )
         self.post(dec_acme, date(2027, 1, 5))
         self.assertEqual(self.billed(contracts), 3283.33)
