@@ -42,6 +42,15 @@ class TestWallet(BillingCommon, TransactionCase):
         self.assertEqual((self.wallet.unit, self.wallet.state), ("minute", "open"))
         self.assertEqual(self.contract.wallet_count, 1)
 
+    def test_customer_locked_once_the_wallet_has_entries(self):
+        self.contract.partner_id = self.customer2
+        self.contract.partner_id = self.customer
+        self.post("grant", 300, reason="Pack")
+        with self.assertRaisesRegex(
+            ValidationError, r"Customer: .*wallet entries \(1\)"
+        ):
+            self.contract.partner_id = self.customer2
+
     def test_ledger_is_append_only(self):
         entry = self.post("grant", 300, reason="Pack")
         with self.assertRaises(UserError):
