@@ -292,9 +292,7 @@ class SupportContract(models.Model):
                 ("commercial_partner_id", "in", self.partner_id.ids),
             ]
         return (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search([*domain, ("closed", "=", False)])
+            self.env["helpdesk.ticket"].sudo().search([*domain, ("closed", "=", False)])
         )
 
     def _recompute_open_tickets(self, contract=False):
@@ -400,7 +398,9 @@ class SupportContract(models.Model):
         if target == "cancelled":
             today = fields.Date.context_today(self)
             ending = contracts.filtered(
-                lambda c: c.date_start <= today and (not c.date_end or c.date_end > today)
+                lambda c: (
+                    c.date_start <= today and (not c.date_end or c.date_end > today)
+                )
             )
             ending.write({"state": target, "date_end": today})
         (contracts - ending).write({"state": target})

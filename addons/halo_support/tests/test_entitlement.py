@@ -170,7 +170,9 @@ class TestEntitlement(SupportCommon, TransactionCase):
         self.assertEqual(ticket.entitlement, "covered", ticket.entitlement_reason)
 
     def test_cancelled_or_expired_contract_judges_open_tickets_again(self):
-        contract = self.make_contract(self.customer_b, self.plan_pro, contacts=[self.bob])
+        contract = self.make_contract(
+            self.customer_b, self.plan_pro, contacts=[self.bob]
+        )
         ticket = self.make_ticket(self.bob)
         closed = self.make_ticket(self.bob)
         closed.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")

@@ -145,9 +145,11 @@ class AccountAnalyticLine(models.Model):
             # Time changed after its contract ended is judged afresh, i.e.
             # not billed under the contract (see _support_apply_contract_ended).
             ended = self.sudo().filtered(
-                lambda line: line.support_contract_id.state in ("cancelled", "expired")
-                and line.support_verdict
-                and not line.support_invoice_line_id
+                lambda line: (
+                    line.support_contract_id.state in ("cancelled", "expired")
+                    and line.support_verdict
+                    and not line.support_invoice_line_id
+                )
             )
             if ended:
                 super(AccountAnalyticLine, ended).write({"support_verdict": False})

@@ -243,8 +243,10 @@ class SupportContract(models.Model):
         """Tell, on the contract, what becomes of the unbilled time of its
         open tickets now that it has ended."""
         self.ensure_one()
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [("support_contract_id", "=", self.id), ("closed", "=", False)]
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("support_contract_id", "=", self.id), ("closed", "=", False)])
         )
         rows = []
         for ticket in tickets:
@@ -264,7 +266,9 @@ class SupportContract(models.Model):
                     hours=sum(lines.mapped("unit_amount")),
                     billable=sum(billable.mapped("support_billable_minutes")) / 60.0,
                     amount=format_amount(
-                        self.env, sum(billable.mapped("support_amount")), self.currency_id
+                        self.env,
+                        sum(billable.mapped("support_amount")),
+                        self.currency_id,
                     ),
                     wallet=sum(lines.mapped("support_wallet_minutes")) / 60.0,
                 )

@@ -293,7 +293,9 @@ class HelpdeskTicket(models.Model):
         watch = any(name in vals for name in SLA_TICKET_FIELDS) and not (
             self.env.context.get("sla_no_replan")
         )
-        before = {ticket.id: ticket._sla_ticket_key() for ticket in self} if watch else {}
+        before = (
+            {ticket.id: ticket._sla_ticket_key() for ticket in self} if watch else {}
+        )
         result = super().write(vals)
         now = fields.Datetime.now()
         if watch:

@@ -141,7 +141,9 @@ class TestSlaClocks(SlaCommon, TransactionCase):
         """A new H2S Pro customer: its contract, an authorised contact and a
         contact who is not (yet) authorised."""
         Partner = self.env["res.partner"]
-        customer = Partner.create({"name": "Late customer (SLA test)", "is_company": True})
+        customer = Partner.create(
+            {"name": "Late customer (SLA test)", "is_company": True}
+        )
         carol = Partner.create({"name": "Carol Late", "parent_id": customer.id})
         dave = Partner.create({"name": "Dave Late", "parent_id": customer.id})
         contract = self.env["support.contract"].create(
