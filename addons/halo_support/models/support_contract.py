@@ -307,7 +307,7 @@ class SupportContract(models.Model):
         self._support_open_tickets()._recompute_entitlement(contract=contract)
 
     def _support_identity_uses(self):
-        """What uses this contract, as short translated texts ("3 tickets"):
+        """What uses this contract, as short translated texts ("tickets (3)"):
         once it is used, its customer and company are locked
         (:data:`IDENTITY_FIELDS`). Extend it to add what another addon
         links to the contract (invoices, wallet entries)."""
@@ -318,7 +318,7 @@ class SupportContract(models.Model):
             .with_context(active_test=False)
             .search_count([("support_contract_id", "=", self.id)])
         )
-        return [self.env._("%(count)s tickets", count=count)] if count else []
+        return [self.env._("tickets (%(count)s)", count=count)] if count else []
 
     def _support_check_identity(self, vals):
         """Refuse a change of customer or company of a used contract."""

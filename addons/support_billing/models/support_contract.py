@@ -300,14 +300,14 @@ class SupportContract(models.Model):
             .search_count([("support_contract_id", "=", self.id)])
         )
         if invoices:
-            uses.append(self.env._("%(count)s invoices", count=invoices))
+            uses.append(self.env._("invoices (%(count)s)", count=invoices))
         entries = (
             self.env["support.wallet.entry"]
             .sudo()
             .search_count([("contract_id", "=", self.id)])
         )
         if entries:
-            uses.append(self.env._("%(count)s wallet entries", count=entries))
+            uses.append(self.env._("wallet entries (%(count)s)", count=entries))
         return uses
 
     def write(self, vals):
