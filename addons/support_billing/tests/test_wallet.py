@@ -296,6 +296,16 @@ class TestWallet(BillingCommon, TransactionCase):
         self.assertEqual((wallet.unit, wallet.period_amount), ("hour", 2.0))
         self.assertEqual(self.balance(wallet), 120)
 
+    def test_pack_on_a_cancelled_contract_opens_no_wallet(self):
+        self.contract.action_cancel()
+        self.assertEqual(self.wallet.state, "closed")
+        invoice = self.pack_invoice("support_billing.product_support_pack_2h")
+        invoice.invoice_line_ids.support_contract_id = self.contract
+        with self.assertRaises(UserError) as err:
+            invoice.action_post()
+        self.assertIn("is not in force", str(err.exception))
+        self.assertEqual(self.contract.wallet_ids, self.wallet)
+
     def pack_invoice(self, xmlid, partner=None):
         pack = self.env.ref(xmlid)
         return self.env["account.move"].create(
