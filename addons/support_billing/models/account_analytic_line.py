@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import pricing
+from .helpdesk_ticket import ENDED_STATES
 
 VERDICTS = [
     ("free", "Free"),
@@ -146,7 +147,7 @@ class AccountAnalyticLine(models.Model):
             # not billed under the contract (see _support_apply_contract_ended).
             ended = self.sudo().filtered(
                 lambda line: (
-                    line.support_contract_id.state in ("cancelled", "expired")
+                    line.support_contract_id.state in ENDED_STATES
                     and line.support_verdict
                     and not line.support_invoice_line_id
                 )
