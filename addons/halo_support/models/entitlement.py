@@ -13,6 +13,7 @@ parameters of its message, so that the model can translate the wording.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -84,6 +85,25 @@ class IntakeFacts:
     licence_registered: bool = False
     kind_excluded: bool = False
     kind_not_included: bool = False
+
+
+class EntitlementState(NamedTuple):
+    """A ticket's entitlement as the addons that extend it see it.
+
+    ``helpdesk.ticket._on_entitlement_change`` receives the state of each
+    ticket before and after a change; database ids, not records, so that a
+    state taken before a change compares equal to the same state after it.
+    """
+
+    entitlement: str | None = None
+    contract_id: int | None = None
+    product_line_id: int | None = None
+    plan_id: int | None = None
+
+    @property
+    def covered(self):
+        """True when the request is covered (by the rules or an override)."""
+        return self.entitlement == COVERED
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from .entitlement import (
     Candidate,
+    EntitlementState,
     IntakeFacts,
     compute_verdict,
     normalise_serial,
@@ -483,14 +484,75 @@ class HelpdeskTicket(models.Model):
                 ticket.entitlement = verdict
                 ticket.entitlement_reason = reason
 
-    def _recompute_entitlement(self):
-        """Judge these tickets again (contract terms or contacts changed).
+    def _recompute_entitlement(self, before=None, contract=False):
+        """Judge these tickets again (contract terms or contacts changed), and
+        call :meth:`_on_entitlement_change` once for those whose verdict moved.
+
+        ``before``: the tickets' :meth:`_entitlement_states` taken before the
+        change of terms (default: now, i.e. the change has not been applied
+        to the tickets yet). ``contract``: choose their contract again as
+        well (a contract of their customer came into force).
 
         Marking a dependency as modified also reaches every field computed
         from the verdict, here and in the addons that extend it.
         """
-        self.modified(["entitlement_override"])
+        if before is None:
+            before = self._entitlement_states()
+        self.modified(["support_request_date" if contract else "entitlement_override"])
+        self._entitlement_notify(before)
         self.flush_recordset()
+
+    # ------------------------------------------------------------------
+    # The entitlement hook
+    # ------------------------------------------------------------------
+
+    def _entitlement_states(self):
+        """``{ticket: EntitlementState}`` of these tickets, as they are now."""
+        return {
+            ticket: EntitlementState(
+                entitlement=ticket.entitlement or None,
+                contract_id=ticket.support_contract_id.id or None,
+                product_line_id=ticket.support_product_line_id.id or None,
+                plan_id=ticket.support_plan_id.id or None,
+            )
+            for ticket in self
+        }
+
+    def _entitlement_notify(self, before):
+        """Call :meth:`_on_entitlement_change` once with the tickets whose
+        state differs from ``before`` (``{ticket: EntitlementState}``; a
+        ticket missing from it was just created)."""
+        after = self._entitlement_states()
+        changes = {
+            ticket: (before.get(ticket), state)
+            for ticket, state in after.items()
+            if before.get(ticket) != state
+        }
+        if changes:
+            self.browse([ticket.id for ticket in changes])._on_entitlement_change(
+                changes
+            )
+
+    def _on_entitlement_change(self, changes):
+        """Hook: the entitlement of these tickets changed.
+
+        ``changes`` maps each ticket of ``self`` to ``(old, new)``, two
+        :class:`~odoo.addons.halo_support.models.entitlement.EntitlementState`
+        (verdict, contract, covered product, plan; ``.covered``); ``old`` is
+        None for a ticket just created. It is called once per batch, after
+        the new verdict is stored, wherever the verdict changes: ticket
+        creation and ``write()`` (requester, product, kind, contract, an
+        agent's override...), and :meth:`_recompute_entitlement` when the
+        contract's terms change (a contact authorised, a covered product
+        added, the plan's rules, the contract activated, cancelled or
+        expired).
+
+        Extend it, calling ``super()``, rather than watching fields in
+        ``write()``: support_sla starts and stops the SLA clocks here,
+        support_billing judges the tickets' time again. Do not write the
+        verdict fields from it.
+        """
+        return True
 
     @api.depends("entitlement", "support_intake_note")
     def _compute_support_flagged(self):
@@ -536,10 +598,14 @@ class HelpdeskTicket(models.Model):
         tickets.filtered(
             lambda t: t.entitlement == "not_authorised"
         )._notify_not_authorised()
+        tickets._entitlement_notify({})
         return tickets
 
     def write(self, vals):
-        return super().write(self._support_line_contract_vals(vals))
+        before = self._entitlement_states()
+        res = super().write(self._support_line_contract_vals(vals))
+        self._entitlement_notify(before)
+        return res
 
     def _notify_not_authorised(self):
         """Tell requesters who are not authorised how to become so."""

@@ -13,8 +13,16 @@ CONTRACT_STATES = [
     ("expired", "Expired"),
 ]
 # Changes of these fields judge the contract's open tickets again.
-# Covered products re-judge the tickets themselves (support.contract.product).
+# Covered products re-judge the tickets themselves (support.contract.product);
+# a change of state re-judges them in _support_set_state.
 RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id"}
+# Moving a contract to these states judges its open tickets again: they
+# become covered when it comes into force, and stop being covered when it
+# ends. A suspension does not: the tickets were received under the contract.
+REJUDGE_STATES = ("active", "cancelled", "expired")
+# Fields of a contract that cannot change once it is used (see
+# _support_identity_uses).
+IDENTITY_FIELDS = ("partner_id", "company_id")
 # Days ahead for the "expiring soon" filter and flag.
 EXPIRING_DAYS = 30
 
@@ -204,6 +212,19 @@ class SupportContract(models.Model):
                     )
                 )
 
+    @api.constrains("plan_id")
+    def _check_plan_active(self):
+        for contract in self:
+            if contract.plan_id and not contract.plan_id.active:
+                raise ValidationError(
+                    self.env._(
+                        "Plan: plan %(plan)s is archived; contract %(contract)s "
+                        "cannot be put on it. Choose an active plan.",
+                        plan=contract.plan_id.display_name,
+                        contract=contract.name,
+                    )
+                )
+
     @api.constrains("state", "plan_id")
     def _check_plan_required(self):
         target = self.env.context.get("halo_check_state")
@@ -246,26 +267,77 @@ class SupportContract(models.Model):
 
     def write(self, vals):
         vals = self._commercial_partner_vals(vals)
+        self._support_check_identity(vals)
+        # A write of the state is _support_set_state's, which judges the
+        # tickets itself.
+        if "state" in vals or not RECHECK_FIELDS.intersection(vals):
+            return super().write(vals)
+        tickets = self._support_open_tickets()
+        before = tickets._entitlement_states()
         res = super().write(vals)
-        if RECHECK_FIELDS.intersection(vals):
-            self._recompute_open_tickets()
+        tickets._recompute_entitlement(before)
         return res
 
-    def _recompute_open_tickets(self):
+    def _support_open_tickets(self, unassigned=False):
+        """The open tickets of these contracts (as the system sees them);
+        with ``unassigned``, also those of their customers that have no
+        contract yet."""
+        domain = [("support_contract_id", "in", self.ids)]
+        if unassigned:
+            domain = [
+                "|",
+                *domain,
+                "&",
+                ("support_contract_id", "=", False),
+                ("commercial_partner_id", "in", self.partner_id.ids),
+            ]
+        return (
+            self.env["helpdesk.ticket"].sudo().search([*domain, ("closed", "=", False)])
+        )
+
+    def _recompute_open_tickets(self, contract=False):
         """Judge the open tickets of these contracts again.
 
         Called when the terms they were judged on change (authorised
         contacts, dates, covered products, the plan's rules): a newly
-        authorised requester's ticket becomes covered. A change of state
-        does not re-judge open tickets: they were received under the
-        contract as it was.
+        authorised requester's ticket becomes covered. ``contract``: choose
+        the tickets' contract and covered product again too (a covered
+        product was added or changed).
         """
-        tickets = (
+        self._support_open_tickets()._recompute_entitlement(contract=contract)
+
+    def _support_identity_uses(self):
+        """What uses this contract, as short translated texts ("tickets (3)"):
+        once it is used, its customer and company are locked
+        (:data:`IDENTITY_FIELDS`). Extend it to add what another addon
+        links to the contract (invoices, wallet entries)."""
+        self.ensure_one()
+        count = (
             self.env["helpdesk.ticket"]
             .sudo()
-            .search([("support_contract_id", "in", self.ids), ("closed", "=", False)])
+            .with_context(active_test=False)
+            .search_count([("support_contract_id", "=", self.id)])
         )
-        tickets._recompute_entitlement()
+        return [self.env._("tickets (%(count)s)", count=count)] if count else []
+
+    def _support_check_identity(self, vals):
+        """Refuse a change of customer or company of a used contract."""
+        for name in IDENTITY_FIELDS:
+            if name not in vals:
+                continue
+            for contract in self.filtered(lambda c, n=name: c[n].id != vals[n]):
+                uses = contract._support_identity_uses()
+                if uses:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: contract %(contract)s already has "
+                            "%(uses)s; its %(field)s cannot change. Cancel it "
+                            "and create a new contract instead.",
+                            field=self._fields[name]._description_string(self.env),
+                            contract=contract.name,
+                            uses=", ".join(uses),
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -308,12 +380,48 @@ class SupportContract(models.Model):
         ``state`` is refused on a user's write() (support_system), so that
         nobody skips the checks of the actions over RPC; the actions check
         the user's right to change the contracts, then write as the system.
+
+        Moving to a state of :data:`REJUDGE_STATES` judges the open tickets
+        again (those of the customer without a contract too, when the
+        contract comes into force): the hook
+        ``helpdesk.ticket._on_entitlement_change`` hears the tickets that
+        become covered or stop being covered. Cancelling ends the contract
+        today (its end date) when it has started and ends later or never.
         """
         self.check_access("write")
-        return self.sudo().write({"state": target})
+        contracts = self.sudo()
+        tickets = self.env["helpdesk.ticket"].sudo()
+        if target in REJUDGE_STATES:
+            tickets = contracts._support_open_tickets(unassigned=target == "active")
+        before = tickets._entitlement_states()
+        ending = contracts.browse()
+        if target == "cancelled":
+            today = fields.Date.context_today(self)
+            ending = contracts.filtered(
+                lambda c: (
+                    c.date_start <= today and (not c.date_end or c.date_end > today)
+                )
+            )
+            ending.write({"state": target, "date_end": today})
+        (contracts - ending).write({"state": target})
+        if tickets:
+            tickets._recompute_entitlement(before, contract=target == "active")
+        return True
 
     def action_activate(self):
         self._check_transition(("draft", "suspended"), "active")
+        archived = self.filtered(
+            lambda c: c.state == "draft" and c.plan_id and not c.plan_id.active
+        )
+        if archived:
+            raise UserError(
+                self.env._(
+                    "Plan: plan %(plan)s is archived; contract %(contract)s "
+                    "cannot start on it. Choose an active plan.",
+                    plan=archived[0].plan_id.display_name,
+                    contract=archived[0].name,
+                )
+            )
         # Checked before writing, so that nothing is half-done.
         self.filtered(lambda c: not c.plan_id).with_context(
             halo_check_state="active"

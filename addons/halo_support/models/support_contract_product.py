@@ -182,4 +182,4 @@ class SupportContractProduct(models.Model):
         family" worked out afresh (it is not stored, and depends on lines of
         other contracts)."""
         self.invalidate_model(["first_of_family"])
-        contracts._recompute_open_tickets()
+        contracts._recompute_open_tickets(contract=True)

@@ -181,6 +181,45 @@ class TestContract(SupportCommon, TransactionCase):
         with self.assertRaisesRegex(UserError, "cancel it instead"):
             active.unlink()
 
+    def test_customer_and_company_locked_once_the_contract_has_tickets(self):
+        contract = self.make_contract(self.customer_a, self.plan_pro)
+        # Unused: both may still be corrected.
+        contract.partner_id = self.customer_b
+        contract.partner_id = self.customer_a
+        self.make_ticket(self.alice, support_contract_id=contract.id)
+        company = self.env["res.company"].create({"name": "Other company (test)"})
+        with self.assertRaisesRegex(ValidationError, r"Customer: .*tickets \(1\)"):
+            contract.partner_id = self.customer_b
+        with self.assertRaisesRegex(ValidationError, "Company: "):
+            contract.company_id = company
+        # Writing the same customer again (a form save) is no change.
+        contract.write({"partner_id": self.alice.id})
+        self.assertEqual(contract.partner_id, self.customer_a)
+
+    def test_cancel_ends_the_contract_today(self):
+        contract = self.make_contract(self.customer_a, self.plan_pro)
+        contract.action_cancel()
+        self.assertEqual(contract.date_end, self.today)
+        future = self.make_contract(
+            self.customer_a,
+            self.plan_pro,
+            state="draft",
+            date_start=self.today + timedelta(days=10),
+        )
+        future.action_cancel()
+        self.assertFalse(future.date_end)
+
+    def test_archived_plan_cannot_start_a_contract(self):
+        draft = self.make_contract(self.customer_a, self.plan_pro, state="draft")
+        self.plan_pro.action_archive()
+        with self.assertRaisesRegex(ValidationError, "Plan: .*archived"):
+            self.make_contract(self.customer_b, self.plan_pro, state="draft")
+        with self.assertRaisesRegex(ValidationError, "Plan: .*archived"):
+            self.make_contract(self.customer_b, self.plan_free).plan_id = self.plan_pro
+        with self.assertRaisesRegex(UserError, "Plan: .*archived"):
+            draft.action_activate()
+        self.assertEqual(draft.state, "draft")
+
     # Plans ----------------------------------------------------------------
 
     def test_plan_code_unique_per_company(self):

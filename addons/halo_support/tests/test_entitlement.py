@@ -140,6 +140,62 @@ class TestEntitlement(SupportCommon, TransactionCase):
         self.assertEqual(ticket.entitlement, "covered")
         self.assertFalse(ticket.support_flagged)
 
+    def test_covered_product_added_after_filing_is_found(self):
+        contract = self._free_contract(1)
+        ticket = self.make_ticket(self.alice, support_serial="SN-2")
+        self.assertFalse(ticket.support_product_line_id)
+        self.assertEqual(ticket.entitlement, "not_eligible")
+        contract.line_ids = [
+            Command.create(
+                {
+                    "product_id": self.gateway.id,
+                    "serial": "SN-2",
+                    "purchase_date": self.months_ago(1),
+                    "bought_from_us": True,
+                }
+            )
+        ]
+        self.assertEqual(ticket.support_product_line_id.serial, "SN-2")
+        self.assertEqual(ticket.entitlement, "covered", ticket.entitlement_reason)
+
+    def test_contract_activated_after_filing_covers_the_ticket(self):
+        contract = self.make_contract(
+            self.customer_b, self.plan_pro, contacts=[self.bob], state="draft"
+        )
+        ticket = self.make_ticket(self.bob)
+        self.assertFalse(ticket.support_contract_id)
+        self.assertEqual(ticket.entitlement, "no_contract")
+        contract.action_activate()
+        self.assertEqual(ticket.support_contract_id, contract)
+        self.assertEqual(ticket.entitlement, "covered", ticket.entitlement_reason)
+
+    def test_cancelled_or_expired_contract_judges_open_tickets_again(self):
+        contract = self.make_contract(
+            self.customer_b, self.plan_pro, contacts=[self.bob]
+        )
+        ticket = self.make_ticket(self.bob)
+        closed = self.make_ticket(self.bob)
+        closed.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        self.assertEqual(ticket.entitlement, "covered")
+        contract.action_cancel()
+        self.assertEqual(contract.date_end, self.today)
+        self.assertEqual(ticket.entitlement, "no_contract")
+        self.assertIn("Cancelled", ticket.entitlement_reason)
+        # Closed tickets keep the verdict they were closed with.
+        self.assertEqual(closed.entitlement, "covered")
+        other = self.make_contract(
+            self.customer_a,
+            self.plan_pro,
+            contacts=[self.alice],
+            date_start=self.months_ago(6),
+        )
+        on_other = self.make_ticket(self.alice)
+        self.assertEqual(on_other.entitlement, "covered")
+        other.date_end = self.today - relativedelta(days=1)
+        other._cron_expire_contracts()
+        self.assertEqual(other.state, "expired")
+        self.assertEqual(on_other.entitlement, "no_contract")
+
     def test_changed_terms_judge_open_tickets_again(self):
         contract = self._free_contract(1, bought_from_us=False)
         ticket = self.make_ticket(self.alice, support_serial="SN-1")

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import pricing
+from .helpdesk_ticket import ENDED_STATES
 
 VERDICTS = [
     ("free", "Free"),
@@ -151,6 +152,17 @@ class AccountAnalyticLine(models.Model):
             before = self.ticket_id
         res = super().write(vals)
         if triggers:
+            # Time changed after its contract ended is judged afresh, i.e.
+            # not billed under the contract (see _support_apply_contract_ended).
+            ended = self.sudo().filtered(
+                lambda line: (
+                    line.support_contract_id.state in ENDED_STATES
+                    and line.support_verdict
+                    and not line.support_invoice_line_id
+                )
+            )
+            if ended:
+                super(AccountAnalyticLine, ended).write({"support_verdict": False})
             (before | self.ticket_id)._support_billing_evaluate()
         return res
 
@@ -172,13 +184,14 @@ class AccountAnalyticLine(models.Model):
         tickets.exists()._support_billing_evaluate()
         return res
 
+    def _support_is_invoiced(self):
+        """True when this line is on an invoice that is not cancelled."""
+        self.ensure_one()
+        invoice_line = self.sudo().support_invoice_line_id
+        return bool(invoice_line) and invoice_line.parent_state != "cancel"
+
     def _support_check_not_invoiced(self):
-        invoiced = self.filtered(
-            lambda line: (
-                line.support_invoice_line_id
-                and line.support_invoice_line_id.parent_state != "cancel"
-            )
-        )
+        invoiced = self.filtered(lambda line: line._support_is_invoiced())
         if invoiced:
             line = invoiced[0]
             raise UserError(
@@ -247,6 +260,14 @@ class AccountAnalyticLine(models.Model):
         self, context, verdict, reason, wallet, rate, item, covered=0
     ):
         """The verdict's reason as agents read it."""
+        if reason == "contract_ended":
+            contract = self.support_contract_id
+            return self.env._(
+                "Not billed: contract %(contract)s ended on %(date)s; this time "
+                "was logged or changed after it ended, or is dated after the end.",
+                contract=contract.name,
+                date=contract.date_end,
+            )
         if context is None:
             return self.env._("No support contract: not billed.")
         plan = context["plan"]

@@ -76,6 +76,21 @@ class AccountMove(models.Model):
         # The plan's wallet (with its monthly grant) when the plan has one;
         # a plain hour wallet for plans without.
         wallet = contract._support_wallet("time")
+        if not wallet and not contract._support_in_force():
+            raise UserError(
+                self.env._(
+                    "Support contract: %(contract)s is not in force (%(state)s, "
+                    "until %(end)s), so %(product)s on %(invoice)s cannot open a "
+                    "wallet on it. Set a contract in force on the invoice line.",
+                    contract=contract.name,
+                    state=dict(
+                        contract._fields["state"]._description_selection(self.env)
+                    )[contract.state],
+                    end=contract.date_end or "-",
+                    product=line.product_id.display_name,
+                    invoice=line.move_id.display_name,
+                )
+            )
         if not wallet:
             wallet = (
                 self.env["support.wallet"]

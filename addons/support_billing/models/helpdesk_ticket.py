@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_amount
 
 from ..engine import pricing
@@ -32,21 +32,22 @@ SUCCESS_FEE_STATES = [
     ("solved", "Solved (success fee)"),
     ("not_solved", "Not solved (success fee)"),
 ]
-# Fields whose change re-judges the time of a ticket.
-BILLING_TRIGGERS = {
+# The ticket's own fields that the terms of its time read besides its
+# entitlement and contract (which the entitlement hook, _on_entitlement_change,
+# reports): the kind (the billing rule's category), the cause and outcome, the
+# agreement to paid work, the success-fee state.
+BILLING_TICKET_FIELDS = (
     "type_id",
-    "partner_id",
-    "support_contract_id",
-    "support_product_id",
-    "support_serial",
     "support_cause",
     "support_outcome",
     "support_rnd_escalated",
     "support_agreement_date",
     "support_agreement_channel",
     "success_fee_state",
-    "entitlement_override",
-}
+)
+# Contract states whose tickets' time is no longer judged: see
+# _support_billing_evaluate.
+ENDED_STATES = ("cancelled", "expired")
 
 
 class HelpdeskTicket(models.Model):
@@ -213,19 +214,71 @@ class HelpdeskTicket(models.Model):
     # CRUD hooks
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets.filtered("support_contract_id")._support_billing_evaluate()
-        return tickets
+    def _on_entitlement_change(self, changes):
+        """The time of a ticket whose entitlement or contract changed is
+        judged again (a new ticket: counted in its request quota)."""
+        res = super()._on_entitlement_change(changes)
+        self.filtered(
+            lambda t: changes[t][0] is not None or t.support_contract_id
+        )._support_billing_evaluate()
+        return res
 
     def write(self, vals):
         res = super().write(vals)
-        if BILLING_TRIGGERS.intersection(vals) and not self.env.context.get(
-            "support_billing_no_eval"
+        if any(name in vals for name in BILLING_TICKET_FIELDS) and not (
+            self.env.context.get("support_billing_no_eval")
         ):
             self._support_billing_evaluate()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_billed_time(self):
+        for ticket in self.sudo():
+            lines = ticket.timesheet_ids.filtered(
+                lambda line: line.support_wallet_minutes or line._support_is_invoiced()
+            )
+            fee = ticket.success_fee_invoice_line_id
+            if lines or (fee and fee.parent_state != "cancel"):
+                raise UserError(
+                    self.env._(
+                        "Ticket %(ticket)s has time taken from a wallet or "
+                        "invoiced: it cannot be deleted (the ledger and the "
+                        "invoices name it). Close or archive it instead.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    @api.constrains("support_contract_id", "partner_id", "commercial_partner_id")
+    def _check_invoiced_contract(self):
+        """The contract and customer of a ticket with invoiced time stay
+        those of its invoices."""
+        for ticket in self.sudo():
+            moves = ticket.timesheet_ids.filtered(
+                lambda line: line._support_is_invoiced()
+            ).support_invoice_line_id.move_id
+            fee = ticket.success_fee_invoice_line_id
+            if fee and fee.parent_state != "cancel":
+                moves |= fee.move_id
+            for move in moves:
+                if move.support_contract_id != ticket.support_contract_id:
+                    field = "support_contract_id"
+                elif move.commercial_partner_id != ticket.commercial_partner_id:
+                    field = "partner_id"
+                else:
+                    continue
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s: time of ticket %(ticket)s is invoiced on "
+                        "%(invoice)s to contract %(contract)s of %(customer)s; "
+                        "the ticket's %(field)s cannot change. Credit the "
+                        "invoice first, or open a new ticket.",
+                        field=self._fields[field]._description_string(self.env),
+                        ticket=ticket.display_name,
+                        invoice=move.display_name,
+                        contract=move.support_contract_id.name or "-",
+                        customer=move.commercial_partner_id.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Terms of the ticket's time
@@ -431,6 +484,9 @@ class HelpdeskTicket(models.Model):
                 for line in lines.filtered(lambda x: not x.support_invoice_line_id):
                     line._support_apply(None, "not_billable", "no_contract")
                 continue
+            if contract.state in ENDED_STATES:
+                ticket._support_apply_contract_ended(lines)
+                continue
             # The rule of the remote time also decides whether the ticket is
             # a counted request; onsite lines may follow a rule of their own.
             rule = ticket._support_billing_rule()
@@ -443,6 +499,29 @@ class HelpdeskTicket(models.Model):
                 if group:
                     terms = ticket._support_billing_terms(group_rule)
                     ticket._support_apply_terms(group, terms, group_rule)
+
+    def _support_apply_contract_ended(self, lines):
+        """The time of a ticket whose contract was cancelled or expired.
+
+        Lines judged before the contract ended and dated on or before its
+        end keep their verdict: billable time is invoiced by the next
+        billing run, time taken from a wallet stays taken. Lines logged or
+        changed after it ended, or dated after the end, are not billed
+        under the contract (what they took from a wallet is given back).
+        """
+        self.ensure_one()
+        end = self.support_contract_id.date_end
+        for line in lines:
+            if line.support_invoice_line_id:
+                continue
+            if (
+                line.support_verdict
+                and line.support_verdict != "pending"
+                and end
+                and line.date <= end
+            ):
+                continue
+            line._support_apply(None, "not_billable", "contract_ended")
 
     def _support_apply_terms(self, lines, terms, rule):
         self.ensure_one()

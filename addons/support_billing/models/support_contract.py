@@ -1,9 +1,13 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_amount
 
 from ..engine import pricing
+from .helpdesk_ticket import ENDED_STATES
 
 
 class SupportContract(models.Model):
@@ -192,6 +196,9 @@ class SupportContract(models.Model):
         )[:1]
         if wallet or not create:
             return wallet
+        if not self._support_in_force():
+            # No new wallets on a contract that is not in force.
+            return wallet
         plan = self.plan_id
         if allowance:
             if allowance.plan_id != plan or allowance.unit not in units:
@@ -251,18 +258,107 @@ class SupportContract(models.Model):
                 )
             contract._support_sync_recurring()
 
+    def _support_in_force(self, day=None):
+        """Active and within its dates on ``day`` (today): wallets are
+        created only then."""
+        self.ensure_one()
+        return self._is_valid_on(day or fields.Date.context_today(self))
+
     def action_activate(self):
         res = super().action_activate()
         self._support_billing_prepare()
         return res
 
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("state") in ("cancelled", "expired"):
-            self._support_stop_recurring()
-            self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
+    def _support_set_state(self, target):
+        """A contract that ends (cancelled, expired) stops its recurring fee
+        and closes its wallets; its open tickets, no longer covered, keep the
+        verdicts of their time judged so far (see
+        ``helpdesk.ticket._support_apply_contract_ended``), and the
+        contract's chatter lists them."""
+        res = super()._support_set_state(target)
+        if target in ENDED_STATES:
+            contracts = self.sudo()
+            contracts._support_stop_recurring()
+            contracts.wallet_ids.filtered(lambda w: w.state == "open").write(
                 {"state": "closed"}
             )
+            for contract in contracts:
+                contract._support_post_ended_time()
+        return res
+
+    def _support_post_ended_time(self):
+        """Tell, on the contract, what becomes of the unbilled time of its
+        open tickets now that it has ended."""
+        self.ensure_one()
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("support_contract_id", "=", self.id), ("closed", "=", False)])
+        )
+        rows = []
+        for ticket in tickets:
+            lines = ticket.timesheet_ids.filtered(
+                lambda line: not line.support_invoice_line_id
+            )
+            if not lines:
+                continue
+            billable = lines.filtered(lambda line: line.support_verdict == "billable")
+            rows.append(
+                Markup("<li>%s</li>")
+                % self.env._(
+                    "%(ticket)s: %(hours).2f h not invoiced yet, of which "
+                    "%(billable).2f h billable (%(amount)s), %(wallet).2f h "
+                    "taken from the wallet",
+                    ticket=ticket.display_name,
+                    hours=sum(lines.mapped("unit_amount")),
+                    billable=sum(billable.mapped("support_billable_minutes")) / 60.0,
+                    amount=format_amount(
+                        self.env,
+                        sum(billable.mapped("support_amount")),
+                        self.currency_id,
+                    ),
+                    wallet=sum(lines.mapped("support_wallet_minutes")) / 60.0,
+                )
+            )
+        states = dict(self._fields["state"]._description_selection(self.env))
+        body = Markup("<p>%s</p>") % self.env._(
+            "Contract %(state)s (end: %(end)s): its open tickets are no longer "
+            "covered. Their time judged so far and dated up to the end keeps "
+            "its verdict: the billable time is invoiced by the next billing "
+            "run, the time taken from the wallet stays taken. Time logged or "
+            "changed from now on, or dated after the end, is not billed under "
+            "this contract.",
+            state=states[self.state].lower(),
+            end=self.date_end or "-",
+        )
+        if rows:
+            body += Markup("<ul>%s</ul>") % Markup("").join(rows)
+        else:
+            body += Markup("<p>%s</p>") % self.env._(
+                "No open ticket has time that is not invoiced."
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _support_identity_uses(self):
+        uses = super()._support_identity_uses()
+        invoices = (
+            self.env["account.move"]
+            .sudo()
+            .search_count([("support_contract_id", "=", self.id)])
+        )
+        if invoices:
+            uses.append(self.env._("invoices (%(count)s)", count=invoices))
+        entries = (
+            self.env["support.wallet.entry"]
+            .sudo()
+            .search_count([("contract_id", "=", self.id)])
+        )
+        if entries:
+            uses.append(self.env._("wallet entries (%(count)s)", count=entries))
+        return uses
+
+    def write(self, vals):
+        res = super().write(vals)
         if "date_end" in vals:
             self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
                 {"date_end": vals["date_end"]}

@@ -253,6 +253,8 @@ class SupportWallet(models.Model):
             return
         start, end = ledger.month_period(day)
         contract = self.contract_id
+        if contract.state != "active":
+            return  # no grants on a contract that is not in force
         if contract.date_start and end < contract.date_start:
             return
         if contract.date_end and start > contract.date_end:

@@ -390,6 +390,89 @@ class TestBillableTime(BillingCommon, TransactionCase):
         self.assertEqual(line.support_verdict, "not_billable")
         self.assertIn("contract", line.support_verdict_reason)
 
+    # --- entitlement changes and the contract's end ------------------------
+
+    def test_contact_authorised_after_filing_judges_the_time_again(self):
+        contract = self.make_contract(self.infotel)
+        dan = self.env["res.partner"].create(
+            {"name": "Dan Late", "parent_id": self.customer.id}
+        )
+        ticket = self.make_ticket(contract, "configuration", partner=dan)
+        self.agree(ticket)
+        line = self.log(ticket, 40)
+        self.assertEqual(ticket.entitlement, "not_authorised")
+        self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])
+        contract.contact_ids = [Command.link(dan.id)]
+        self.assertEqual(ticket.entitlement, "covered")
+        self.assertEqual(self.verdicts(line), [("billable", 0, 60, 45.0)])
+
+    def test_cancelled_contract_keeps_judged_time_and_lists_it(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration", name="Dial plan")
+        self.agree(ticket)
+        judged = self.log(ticket, 40)
+        contract.action_cancel()
+        self.assertEqual(contract.date_end, self.today)
+        self.assertEqual(ticket.entitlement, "no_contract")
+        # Judged while the contract was in force: billed as judged.
+        self.assertEqual(self.verdicts(judged), [("billable", 0, 60, 45.0)])
+        note = contract.message_ids.filtered(
+            lambda m: "no longer covered" in (m.body or "")
+        )
+        self.assertEqual(len(note), 1)
+        self.assertIn("Dial plan", note.body)
+        self.assertIn("1.00 h billable", note.body)
+        # Time logged after the end is not billed under the contract.
+        late = self.log(ticket, 30)
+        self.assertEqual(self.verdicts(late), [("not_billable", 0, 0, 0.0)])
+        self.assertIn("ended on", late.support_verdict_reason)
+        run = self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        )
+        run.action_run()
+        self.assertTrue(judged.support_invoice_line_id)
+        self.assertFalse(late.support_invoice_line_id)
+        self.assertEqual(judged.support_invoice_line_id.move_id.amount_untaxed, 45.0)
+
+    def test_judged_time_changed_after_the_end_is_not_billed(self):
+        contract = self.make_contract(self.infotel)
+        ticket = self.make_ticket(contract, "configuration")
+        self.agree(ticket)
+        line = self.log(ticket, 40)
+        contract.action_cancel()
+        line.unit_amount = 1.0
+        self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])
+        self.assertIn("ended on", line.support_verdict_reason)
+
+    def test_cancelled_contract_gets_no_new_wallet_or_grant(self):
+        contract = self.make_contract(self.h2s_pro)
+        wallet = contract._support_wallet("time")
+        ticket = self.make_ticket(contract, "incident")
+        contract.action_cancel()
+        self.assertEqual(wallet.state, "closed")
+        line = self.log(ticket, 60)
+        self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])
+        self.assertEqual(contract.wallet_ids, wallet)
+        self.assertFalse(contract._support_wallet("time"))
+        self.assertFalse(wallet.entry_ids)
+        # Even an open wallet of a contract no longer in force gets no grant.
+        wallet.sudo().state = "open"
+        self.env["support.wallet"]._cron_wallet_periods()
+        self.assertFalse(wallet.entry_ids)
+
+    def test_ticket_with_wallet_time_cannot_be_deleted(self):
+        contract = self.make_contract(self.h2s_pro)
+        ticket = self.make_ticket(contract, "incident")
+        line = self.log(ticket, 90)
+        self.assertEqual(self.verdicts(line), [("wallet", 90, 0, 0.0)])
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            ticket.unlink()
+        self.assertTrue(line.exists())
+        # Without time taken from a wallet it may go.
+        line.unlink()
+        ticket.unlink()
+        self.assertFalse(ticket.exists())
+
     def test_timesheet_outside_tickets_untouched(self):
         line = self.env["account.analytic.line"].create(
             {

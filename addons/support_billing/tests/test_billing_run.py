@@ -239,6 +239,30 @@ class TestBillingRun(BillingCommon, TransactionCase):
         )
         self.assertEqual(self.invoice_of(self.c_infotel).amount_untaxed, 112.5)
 
+    def test_ticket_with_invoiced_time_is_locked(self):
+        self.make_run().action_run()
+        ticket = self.t_config
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            ticket.unlink()
+        other = self.make_contract(self.infotel)
+        # assertRaises (not ...Regex) rolls the refused write back.
+        with self.assertRaises(ValidationError) as err:
+            ticket.support_contract_id = other
+        self.assertRegex(str(err.exception), "Support contract: .* is invoiced on ")
+        self.assertEqual(ticket.support_contract_id, self.c_infotel)
+        # The contract's customer is locked too: it has invoices.
+        with self.assertRaisesRegex(ValidationError, r"Customer: .*invoices \(1\)"):
+            self.c_infotel.partner_id = self.customer2
+        # Once the invoice is gone, the ticket may move.
+        self.invoice_of(self.c_infotel).unlink()
+        ticket.support_contract_id = other
+        self.assertEqual(ticket.support_contract_id, other)
+
+    def test_ticket_with_invoiced_time_keeps_its_customer(self):
+        self.make_run().action_run()
+        with self.assertRaisesRegex(ValidationError, " is invoiced on "):
+            self.t_config.partner_id = self.contact2
+
     def test_deleted_or_cancelled_invoice_frees_its_sources(self):
         run = self.make_run()
         run.action_run()

@@ -42,6 +42,15 @@ class TestWallet(BillingCommon, TransactionCase):
         self.assertEqual((self.wallet.unit, self.wallet.state), ("minute", "open"))
         self.assertEqual(self.contract.wallet_count, 1)
 
+    def test_customer_locked_once_the_wallet_has_entries(self):
+        self.contract.partner_id = self.customer2
+        self.contract.partner_id = self.customer
+        self.post("grant", 300, reason="Pack")
+        with self.assertRaisesRegex(
+            ValidationError, r"Customer: .*wallet entries \(1\)"
+        ):
+            self.contract.partner_id = self.customer2
+
     def test_ledger_is_append_only(self):
         entry = self.post("grant", 300, reason="Pack")
         with self.assertRaises(UserError):
@@ -286,6 +295,16 @@ class TestWallet(BillingCommon, TransactionCase):
         # the new wallet keeps the plan's monthly grant besides the pack
         self.assertEqual((wallet.unit, wallet.period_amount), ("hour", 2.0))
         self.assertEqual(self.balance(wallet), 120)
+
+    def test_pack_on_a_cancelled_contract_opens_no_wallet(self):
+        self.contract.action_cancel()
+        self.assertEqual(self.wallet.state, "closed")
+        invoice = self.pack_invoice("support_billing.product_support_pack_2h")
+        invoice.invoice_line_ids.support_contract_id = self.contract
+        with self.assertRaises(UserError) as err:
+            invoice.action_post()
+        self.assertIn("is not in force", str(err.exception))
+        self.assertEqual(self.contract.wallet_ids, self.wallet)
 
     def pack_invoice(self, xmlid, partner=None):
         pack = self.env.ref(xmlid)

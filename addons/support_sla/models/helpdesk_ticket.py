@@ -16,22 +16,10 @@ SLA_STATUSES = [
     ("met", "Met"),
     ("no_deadline", "No deadline"),
 ]
-# Fields whose change may change the applicable targets (plan, kind,
-# priority, coverage): the clocks are re-planned when the key moves.
-SLA_KEY_FIELDS = {
-    "support_contract_id",
-    "support_product_line_id",
-    "support_product_id",
-    "support_serial",
-    "support_request_date",
-    "partner_id",
-    "commercial_partner_id",
-    "company_id",
-    "type_id",
-    "priority",
-    "entitlement_override",
-    "entitlement_override_reason",
-}
+# The ticket's own fields the SLA key reads besides its coverage (which the
+# entitlement hook, _on_entitlement_change, reports): the request category
+# follows the kind.
+SLA_TICKET_FIELDS = ("type_id", "priority")
 INCIDENT_CATEGORIES = ("incident", "bug")
 CONFIRMATION_MESSAGE_TYPES = ("comment", "email", "email_outgoing", "sms")
 
@@ -151,13 +139,18 @@ class HelpdeskTicket(models.Model):
             fired[event["ticket_id"][0]].add(event["code"])
         return fired
 
-    def _sla_update(self, reasons, initial=False, downgraded=(), when=None):
+    def _sla_update(
+        self, reasons, initial=False, downgraded=(), when=None, from_received=False
+    ):
         """Start, keep, meet or cancel clocks so that each ticket runs one
         clock per applicable target.
 
         ``initial``: the tickets were just created (their request-started
         clocks count from ``sla_received_at``); otherwise the new clocks
         start at ``when`` (a re-plan: the new terms run from the change).
+        ``from_received``: the tickets just became covered; their new
+        request-started clocks count from ``sla_received_at`` too, as if
+        they had been covered from the start.
         ``downgraded``: ids of tickets whose priority was lowered; their
         "met by a downgrade" clocks are met, not cancelled.
         """
@@ -165,6 +158,7 @@ class HelpdeskTicket(models.Model):
         Target = self.env["support.sla.target"]
         Clock = self.env["support.ticket.sla"].sudo()
         fired = {} if initial else self._sla_fired_events()
+        from_received = initial or from_received
         new_vals = []
         to_meet = Clock
         to_cancel = Clock
@@ -201,7 +195,7 @@ class HelpdeskTicket(models.Model):
                     continue
                 start = (
                     ticket.sla_received_at or when
-                    if initial and spec.start_event == "ticket_created"
+                    if from_received and spec.start_event == "ticket_created"
                     else when
                 )
                 new_vals.append(Clock._prepare_clock_vals(ticket, spec, start))
@@ -214,7 +208,9 @@ class HelpdeskTicket(models.Model):
         if new_vals:
             # Clocks counting from the request log their start at it.
             Clock.create(new_vals)._sla_log(
-                "start" if initial else "replan", None if initial else when, reasons
+                "start" if from_received else "replan",
+                None if from_received else when,
+                reasons,
             )
         return True
 
@@ -222,20 +218,58 @@ class HelpdeskTicket(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets._sla_update(self.env._("Request received"), initial=True)
-        return tickets
+    def _on_entitlement_change(self, changes):
+        """Clocks follow the coverage: a new ticket starts its clocks from
+        its receipt; a ticket that becomes covered starts them from its
+        receipt as well (``sla_received_at``, not the moment it became
+        covered); one that stops being covered cancels its open clocks with
+        the reason; a covered ticket moved to another plan is re-planned
+        from now."""
+        res = super()._on_entitlement_change(changes)
+        now = fields.Datetime.now()
+        created = covered = uncovered = replanned = self.browse()
+        for ticket in self:
+            old, new = changes[ticket]
+            if old is None:
+                created |= ticket
+            elif not ticket.active or ticket.stage_id.closed:
+                continue  # a ticket no longer worked keeps its history
+            elif new.covered and not old.covered:
+                covered |= ticket
+            elif old.covered and not new.covered:
+                uncovered |= ticket
+            elif new.covered and new.plan_id != old.plan_id:
+                replanned |= ticket
+        if created:
+            created._sla_update(self.env._("Request received"), initial=True)
+        if covered:
+            covered._sla_update(
+                self.env._("Now covered by the contract"), when=now, from_received=True
+            )
+        if uncovered:
+            labels = dict(self._fields["entitlement"]._description_selection(self.env))
+            uncovered.sudo().sla_ids.filtered(lambda c: not c.stop_date)._sla_cancel(
+                now,
+                {
+                    ticket.id: self.env._(
+                        "No longer covered: %(verdict)s",
+                        verdict=labels.get(ticket.entitlement, ticket.entitlement),
+                    )
+                    for ticket in uncovered
+                },
+            )
+        if replanned:
+            replanned._sla_update(
+                self.env._("Re-planned: contract or coverage changed"), when=now
+            )
+        return res
 
     def _sla_change_reason(self, before):
         """A readable reason for the re-plan of this ticket."""
         self.ensure_one()
-        plan, category, priority = self._sla_key()
-        old_plan, old_category, old_priority = before
+        category, priority = self._sla_ticket_key()
+        old_category, old_priority = before
         parts = []
-        if plan != old_plan:
-            parts.append(self.env._("contract or coverage changed"))
         if category != old_category:
             parts.append(self.env._("request category changed"))
         if priority != old_priority:
@@ -249,20 +283,28 @@ class HelpdeskTicket(models.Model):
             )
         return self.env._("Re-planned: %(what)s", what=", ".join(parts))
 
+    def _sla_ticket_key(self):
+        """(request category, priority): the SLA key's part that is the
+        ticket's own (the plan follows the coverage, see the hook)."""
+        self.ensure_one()
+        return self.support_category or False, self.priority or False
+
     def write(self, vals):
-        watch = bool(SLA_KEY_FIELDS & set(vals)) and not self.env.context.get(
-            "sla_no_replan"
+        watch = any(name in vals for name in SLA_TICKET_FIELDS) and not (
+            self.env.context.get("sla_no_replan")
         )
-        before = {ticket.id: ticket._sla_key() for ticket in self} if watch else {}
+        before = (
+            {ticket.id: ticket._sla_ticket_key() for ticket in self} if watch else {}
+        )
         result = super().write(vals)
         now = fields.Datetime.now()
         if watch:
-            changed = self.filtered(lambda t: t._sla_key() != before[t.id])
+            changed = self.filtered(lambda t: t._sla_ticket_key() != before[t.id])
             if changed:
                 downgraded = {
                     t.id
                     for t in changed
-                    if before[t.id][2] and (t.priority or "0") < before[t.id][2]
+                    if before[t.id][1] and (t.priority or "0") < before[t.id][1]
                 }
                 reasons = {t.id: t._sla_change_reason(before[t.id]) for t in changed}
                 changed._sla_update(reasons, downgraded=downgraded, when=now)

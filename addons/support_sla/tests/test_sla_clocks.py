@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Clocks on tickets: replies, pauses, downgrades, extensions, the sweep."""
 
+from datetime import date
+
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
@@ -131,6 +134,119 @@ class TestSlaClocks(SlaCommon, TransactionCase):
         with freeze_time(utc(WARSAW, 2026, 11, 16, 13, 0)):
             self.env["support.ticket.sla"]._cron_sla_sweep()
         self.assertEqual(reaction.state, "cancelled")
+
+    # Coverage that changes after intake -------------------------------------
+
+    def pro_customer(self, activate=True):
+        """A new H2S Pro customer: its contract, an authorised contact and a
+        contact who is not (yet) authorised."""
+        Partner = self.env["res.partner"]
+        customer = Partner.create(
+            {"name": "Late customer (SLA test)", "is_company": True}
+        )
+        carol = Partner.create({"name": "Carol Late", "parent_id": customer.id})
+        dave = Partner.create({"name": "Dave Late", "parent_id": customer.id})
+        contract = self.env["support.contract"].create(
+            {
+                "partner_id": customer.id,
+                "plan_id": self.plans["pro"].id,
+                "date_start": date(2026, 1, 1),
+                "contact_ids": [Command.set(carol.ids)],
+            }
+        )
+        if activate:
+            contract.action_activate()
+        return contract, carol, dave
+
+    def pro_ticket(self, partner):
+        """A critical incident received on Monday 16 Nov 2026 09:00 Warsaw
+        (H2S Pro: reaction within 4 business hours, due 13:00)."""
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 9, 0)):
+            return self.env["helpdesk.ticket"].create(
+                {
+                    "name": "Exchange down",
+                    "description": "<p>Down</p>",
+                    "partner_id": partner.id,
+                    "type_id": self.kind_incident.id,
+                    "priority": CRITICAL,
+                    "sla_received_at": utc(WARSAW, 2026, 11, 16, 9, 0),
+                    "stage_id": self.stage_new.id,
+                }
+            )
+
+    def assertClockFromReceipt(self, ticket):
+        self.assertEqual(ticket.entitlement, "covered", ticket.entitlement_reason)
+        reaction = self.clock(ticket, "reaction")
+        self.assertEqual(reaction.start_date, utc(WARSAW, 2026, 11, 16, 9, 0))
+        self.assertEqual(reaction.deadline, utc(WARSAW, 2026, 11, 16, 13, 0))
+        start = reaction.event_ids.filtered(lambda e: e.kind == "start")
+        self.assertEqual(start.date, utc(WARSAW, 2026, 11, 16, 9, 0))
+        self.assertEqual(start.reason, "Now covered by the contract")
+        return reaction
+
+    def test_contact_authorised_after_filing_clocks_count_from_receipt(self):
+        contract, _carol, dave = self.pro_customer()
+        ticket = self.pro_ticket(dave)
+        self.assertEqual(ticket.entitlement, "not_authorised")
+        self.assertFalse(ticket.sla_ids)
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 10, 30)):
+            contract.contact_ids = [Command.link(dave.id)]
+        reaction = self.assertClockFromReceipt(ticket)
+        # A later write that changes no SLA term leaves the clock as it is.
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 11, 0)):
+            ticket.write({"name": "Exchange down again", "priority": CRITICAL})
+        self.assertEqual(ticket.sla_ids, reaction)
+        self.assertEqual(reaction.start_date, utc(WARSAW, 2026, 11, 16, 9, 0))
+
+    def test_contract_activated_after_filing_clocks_count_from_receipt(self):
+        contract, carol, _dave = self.pro_customer(activate=False)
+        ticket = self.pro_ticket(carol)
+        self.assertEqual(ticket.entitlement, "no_contract")
+        self.assertFalse(ticket.sla_ids)
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 10, 30)):
+            contract.action_activate()
+        self.assertEqual(ticket.support_contract_id, contract)
+        self.assertClockFromReceipt(ticket)
+
+    def test_override_clocks_count_from_receipt(self):
+        _contract, _carol, dave = self.pro_customer()
+        ticket = self.pro_ticket(dave)
+        self.assertFalse(ticket.sla_ids)
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 10, 30)):
+            ticket.write(
+                {
+                    "entitlement_override": True,
+                    "entitlement_override_reason": "The director called",
+                }
+            )
+        self.assertClockFromReceipt(ticket)
+
+    def test_no_longer_covered_cancels_the_clocks_with_the_reason(self):
+        contract, carol, _dave = self.pro_customer()
+        ticket = self.pro_ticket(carol)
+        reaction = self.clock(ticket, "reaction")
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 10, 0)):
+            contract.contact_ids = [Command.unlink(carol.id)]
+        self.assertEqual(ticket.entitlement, "not_authorised")
+        self.assertEqual(reaction.state, "cancelled")
+        self.assertEqual(reaction.stop_date, utc(WARSAW, 2026, 11, 16, 10, 0))
+        cancel = reaction.event_ids.filtered(lambda e: e.kind == "cancel")
+        self.assertEqual(cancel.reason, "No longer covered: Not authorised")
+        # Authorised again: the clock counts from the receipt once more.
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 11, 0)):
+            contract.contact_ids = [Command.link(carol.id)]
+        again = self.clock(ticket, "reaction")
+        self.assertNotEqual(again, reaction)
+        self.assertEqual(again.start_date, utc(WARSAW, 2026, 11, 16, 9, 0))
+        # The contract is cancelled: no contract covers the ticket.
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 12, 0)):
+            contract.action_cancel()
+        self.assertEqual(again.state, "cancelled")
+        self.assertEqual(
+            again.event_ids.filtered(lambda e: e.kind == "cancel").reason,
+            "No longer covered: No contract",
+        )
+        self.assertEqual(ticket.sla_status, "none")
 
     def test_downgrade_meets_restore_and_starts_the_new_priority(self):
         # Webitel Pro, critical incident on Monday 16 Nov 2026 10:00 Kyiv:
