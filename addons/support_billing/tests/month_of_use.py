@@ -281,6 +281,32 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         )
         self.assertFalse(self.env.cr.fetchall(), "a line billed twice")
 
+    def balance_of(self, contract, unit_kind="time"):
+        """The balance of the contract's open wallet (made on first use)."""
+        wallet = contract._support_wallet(unit_kind, create=False)
+        self.assertTrue(wallet, f"{contract.name} has an open {unit_kind} wallet")
+        return self.balance(wallet)
+
+    def credit_and_rebill(self, invoice, on):
+        """The accountant reverses the invoice in full and gets a new draft
+        of it to correct (Odoo's *Reverse and create invoice*)."""
+        self.go(at(on, 10, tz=self.tz))
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_user(self.accountant)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "reason": "Wrong customer size",
+                    "journal_id": invoice.journal_id.id,
+                    "date": on,
+                }
+            )
+        )
+        action = wizard.modify_moves()
+        self.assertEqual(invoice.payment_state, "reversed")
+        return self.env["account.move"].browse(action["res_id"])
+
     def billed(self, contracts):
         """What the customer owes: invoices minus credit notes, posted."""
         moves = self.env["account.move"].search(
@@ -289,7 +315,7 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         moves |= self.env["account.move"].search(
             [("reversed_entry_id", "in", moves.ids), ("state", "=", "posted")]
         )
-        return round(sum(moves.mapped("amount_untaxed_signed")), 2)
+        return round(sum(moves.mapped("amount_untaxed_in_currency_signed")), 2)
 
     def contract_on(self, plan, partner, contacts, day=NOV, **vals):
         """A contract signed and activated before ``day`` (at the clock's
