@@ -349,6 +349,41 @@ class TestBillingRun(BillingCommon, TransactionCase):
         time_rows = list(book["Time"].iter_rows(values_only=True))
         self.assertEqual(sorted(row[11] for row in time_rows[1:]), [0.0, 480.0])
 
+    def test_statement_xlsx_writes_customer_text_as_text(self):
+        formula = '=HYPERLINK("http://evil.test","x")'
+        self.t_solved.name = formula
+        self.customer2.name = "=1+2"
+        self.make_run().action_run()
+        report = self.env.ref("support_billing.action_report_support_statement")
+        content, _report_type = self.env["ir.actions.report"]._render_xlsx(
+            report.report_name,
+            self.c_flex.ids,
+            {"date_from": str(self.month_start), "date_to": str(self.month_end)},
+        )
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        cells = [
+            cell
+            for sheet in book.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str) and cell.value.startswith("=")
+        ]
+        self.assertEqual(
+            sorted({cell.value for cell in cells}), sorted({formula, "=1+2"})
+        )
+        # text cells ('s'), not formulas ('f'), and no hyperlink anywhere
+        self.assertEqual({cell.data_type for cell in cells}, {"s"})
+        self.assertFalse(
+            [
+                cell
+                for sheet in book.worksheets
+                for row in sheet.iter_rows()
+                for cell in row
+                if cell.hyperlink
+            ]
+        )
+        self.assertIn(formula, [cell.value for cell in book["Time"]["C"]])
+
     def test_statement_wizard(self):
         wizard = self.env["support.billing.statement.wizard"].create(
             {"contract_id": self.c_infotel.id}
