@@ -253,6 +253,9 @@ class SupportBillingRun(models.Model):
                     ("support_contract_id", "in", contracts.ids),
                     ("support_period_start", "=", self.date_from),
                     ("state", "!=", "cancel"),
+                    # a fully credited invoice bills nothing: its released
+                    # sources go on a new invoice of the period
+                    ("support_credited", "=", False),
                 ]
             )
         )

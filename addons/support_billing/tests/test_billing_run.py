@@ -93,9 +93,14 @@ class TestBillingRun(BillingCommon, TransactionCase):
             {"date_from": start or self.month_start, "date_to": end or self.month_end}
         )
 
-    def invoice_of(self, contract):
+    def invoice_of(self, contracts):
+        """The invoices in force (not cancelled, not fully credited)."""
         return self.env["account.move"].search(
-            [("support_contract_id", "=", contract.id), ("state", "!=", "cancel")]
+            [
+                ("support_contract_id", "in", contracts.ids),
+                ("state", "!=", "cancel"),
+                ("support_credited", "=", False),
+            ]
         )
 
     def snapshot(self):
@@ -276,6 +281,114 @@ class TestBillingRun(BillingCommon, TransactionCase):
         self.assertFalse(self.order.invoice_lines)
         run.action_run()
         self.assertEqual(self.snapshot(), before)
+
+    def credit(self, invoice, post=True):
+        """A credit note of ``invoice`` through the reversal wizard, as an
+        accountant issues it (draft until ``post``)."""
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"reason": "Credit (test)", "journal_id": invoice.journal_id.id})
+        )
+        refund = self.env["account.move"].browse(wizard.refund_moves()["res_id"])
+        self.assertEqual(refund.reversed_entry_id, invoice)
+        if post:
+            refund.action_post()
+        return refund
+
+    def test_full_credit_note_releases_sources_for_rebilling(self):
+        run = self.make_run()
+        run.action_run()
+        before = self.snapshot()
+        invoices = self.invoice_of(self.contracts)
+        invoices.action_post()
+        refunds = self.env["account.move"]
+        for invoice in invoices:
+            refunds |= self.credit(invoice)
+        self.assertEqual(set(invoices.mapped("payment_state")), {"reversed"})
+        self.assertTrue(all(invoices.mapped("support_credited")))
+        # time, success fee and onsite visit are free to be billed again
+        self.assertFalse(self.l_config.support_invoice_line_id)
+        self.assertFalse(self.t_refused.success_fee_invoice_line_id)
+        self.assertFalse(self.order.support_invoice_line_id)
+        self.assertFalse(self.order.invoice_lines)
+        # the time can be corrected now, as the error message says
+        self.l_router.unit_amount = 55 / 60
+        run.action_run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(self.snapshot(), before)
+        new = self.invoice_of(self.contracts)
+        self.assertEqual(len(new), 3)
+        self.assertFalse(new & invoices)
+        self.assertEqual(
+            self.l_config.support_invoice_line_id.move_id,
+            self.invoice_of(self.c_infotel),
+        )
+        self.assertEqual(
+            self.t_refused.success_fee_invoice_line_id.move_id,
+            self.invoice_of(self.c_flex),
+        )
+        self.assertEqual(
+            self.order.support_invoice_line_id.move_id, self.invoice_of(self.c_onsite)
+        )
+        self.assertEqual(set(new.mapped("state")), {"draft"})
+        self.assertEqual(
+            sorted(new.mapped("amount_untaxed")), sorted(invoices.mapped("amount_untaxed"))
+        )
+        # rebilled once: a further run adds nothing
+        count = self.env["account.move.line"].search_count([])
+        run.action_run()
+        self.assertEqual(self.env["account.move.line"].search_count([]), count)
+        # the credit cannot be undone, nor the credited invoice revived
+        with self.assertRaises(UserError) as err:
+            refunds[:1].button_draft()
+        self.assertIn("fully credited", str(err.exception))
+        with self.assertRaises(UserError):
+            invoices[:1].button_draft()
+        with self.assertRaises(UserError):
+            refunds[:1].button_cancel()
+
+    def test_partial_credit_note_releases_nothing(self):
+        run = self.make_run()
+        run.action_run()
+        before = self.snapshot()
+        infotel = self.invoice_of(self.c_infotel)
+        infotel.action_post()
+        refund = self.credit(infotel, post=False)
+        # a goodwill credit of half of one line
+        first, second = refund.invoice_line_ids
+        refund.write(
+            {
+                "invoice_line_ids": [
+                    (1, first.id, {"price_unit": 22.5}),
+                    (2, second.id),
+                ]
+            }
+        )
+        refund.action_post()
+        self.assertEqual(refund.amount_untaxed, 22.5)
+        self.assertFalse(infotel.support_credited)
+        self.assertEqual(infotel.payment_state, "partial")
+        self.assertEqual(self.l_config.support_invoice_line_id.move_id, infotel)
+        self.assertEqual(self.l_router.support_invoice_line_id.move_id, infotel)
+        with self.assertRaises(UserError):
+            self.l_config.unit_amount = 2.0
+        count = self.env["account.move.line"].search_count([])
+        run.action_run()
+        self.assertEqual(self.snapshot(), before)
+        self.assertEqual(self.env["account.move.line"].search_count([]), count)
+        # a second credit note for the rest (22.5 + 45) completes the reversal
+        rest = self.credit(infotel, post=False)
+        rest.write(
+            {
+                "invoice_line_ids": [
+                    (1, rest.invoice_line_ids[:1].id, {"price_unit": 22.5})
+                ]
+            }
+        )
+        rest.action_post()
+        self.assertTrue(infotel.support_credited)
+        self.assertFalse(self.l_config.support_invoice_line_id)
 
     def test_posted_invoice_keeps_late_time_for_next_period(self):
         run = self.make_run()
