@@ -277,9 +277,9 @@ class FSMOrder(models.Model):
                             end_label=order._fields[end_field]._description_string(
                                 self.env
                             ),
-                            start_label=order._fields[
-                                start_field
-                            ]._description_string(self.env),
+                            start_label=order._fields[start_field]._description_string(
+                                self.env
+                            ),
                         )
                     )
 

@@ -350,7 +350,10 @@ class TestSlaConfig(SlaCommon, TransactionCase):
             "confirmation_sent", when=utc(WARSAW, 2026, 11, 16, 9, 0)
         )
         wizard = self.env["support.sla.report.export"].create(
-            {"plan_ids": [(6, 0, self.plans["pro"].ids)], "date_from": date(2026, 11, 1)}
+            {
+                "plan_ids": [(6, 0, self.plans["pro"].ids)],
+                "date_from": date(2026, 11, 1),
+            }
         )
         wizard.action_export()
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
