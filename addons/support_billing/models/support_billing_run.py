@@ -6,11 +6,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
+
+from ..engine import pricing
 
 _logger = logging.getLogger(__name__)
 
 FEE_STATES = ("refused", "solved", "not_solved")
+# Decimals of prices the module needs (see _support_ensure_price_digits).
+PRICE_DIGITS = 4
 
 
 class SupportBillingRun(models.Model):
@@ -307,7 +310,8 @@ class SupportBillingRun(models.Model):
         if not (lines or tickets or orders):
             return move or False
         plan = contract.plan_id
-        line_vals = [self._prepare_time_line(plan, line) for line in lines]
+        pricer = self._line_pricer(contract, move)
+        line_vals = [self._prepare_time_line(plan, line, pricer) for line in lines]
         line_vals += [self._prepare_fee_line(ticket) for ticket in tickets]
         for order in orders:
             line_vals += self._prepare_onsite_lines(order)
@@ -377,40 +381,94 @@ class SupportBillingRun(models.Model):
         return product
 
     @api.model
-    def _quantity_price(self, quantity, price, amount, uom):
-        """(quantity, price_unit, uom) whose product is exactly ``amount``.
-
-        Time in hours is kept when the unit's precision holds it exactly;
-        otherwise (e.g. 37 minutes at an hourly rate) one unit at the amount,
-        the description telling the time.
-        """
-        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
-        rounded = round(quantity, digits)
-        currency_digits = 2
-        if (
-            float_compare(rounded, quantity, precision_digits=6) == 0
-            and float_compare(
-                round(rounded * price, currency_digits),
-                amount,
-                precision_digits=currency_digits,
+    def _support_ensure_price_digits(self, digits=PRICE_DIGITS):
+        """Installation: raise the 'Product Price' precision to ``digits``
+        (never lower it).  A line of ``q`` hours is exact to the cent when
+        ``q x 10^-digits`` is at most a cent: 2 decimals hold up to an hour,
+        4 decimals up to 100 hours."""
+        precision = self.env.ref("product.decimal_price", raise_if_not_found=False)
+        if precision and precision.digits < digits:
+            _logger.info(
+                "Product Price precision raised from %s to %s decimals for "
+                "exact support time lines.",
+                precision.digits,
+                digits,
             )
-            == 0
-        ):
-            return rounded, price, uom
-        return 1.0, amount, self.env.ref("uom.product_uom_unit")
+            precision.sudo().digits = digits
 
-    def _prepare_time_line(self, plan, line):
+    def _line_pricer(self, contract, move=None):
+        """The :class:`~..engine.pricing.LinePricer` of the contract's invoice:
+        prices to the 'Product Price' precision, amounts to the cent of the
+        invoice's currency, and the lines already on ``move`` accounted for."""
+        currency = (
+            move.currency_id
+            if move
+            else contract.plan_id.currency_id or contract.company_id.currency_id
+        )
+        digits = (
+            self.env["account.move.line"]._fields["price_unit"].get_digits(self.env)
+        )
+        pricer = pricing.LinePricer(
+            price_digits=digits[1] if digits else 2,
+            cent=pricing.to_decimal(currency.rounding),
+        )
+        for line in move.invoice_line_ids if move else ():
+            pricer.add(line.quantity, line.price_unit * (1 - line.discount / 100.0))
+        return pricer
+
+    def _time_quantity(self, plan, product, minutes):
+        """``minutes`` in the time product's own unit (hours), rounded to the
+        precision of invoice quantities."""
+        hour = self.env.ref("uom.product_uom_hour")
+        uom = product.uom_id
+        if uom.category_id != hour.category_id:
+            raise UserError(
+                self.env._(
+                    "Time product: %(product)s of plan %(plan)s is sold in "
+                    "%(uom)s, which is not a unit of time. Set its unit of "
+                    "measure to Hours.",
+                    product=product.display_name,
+                    plan=plan.display_name,
+                    uom=uom.name,
+                )
+            )
+        quantity = hour._compute_quantity(minutes / 60.0, uom, round=False)
+        digits = self.env["account.move.line"]._fields["quantity"].get_digits(self.env)
+        return pricing.quantize_quantity(quantity, digits[1] if digits else 2), uom
+
+    def _prepare_time_line(self, plan, line, pricer=None):
+        """The invoice line of a billable timesheet line: its hours in the
+        time product's unit and the price that makes the line's amount the
+        verdict's amount exactly, whatever the rounding of the time."""
         product = self._check_product(
             plan.time_product_id, self.env._("Billable time"), plan
         )
         ticket = line.ticket_id
         hours = line.support_billable_minutes / 60.0
-        quantity, price, uom = self._quantity_price(
-            hours,
-            line.support_rate,
-            line.support_amount,
-            self.env.ref("uom.product_uom_hour"),
+        quantity, uom = self._time_quantity(
+            plan, product, line.support_billable_minutes
         )
+        if pricer is None:
+            pricer = self._line_pricer(line.support_contract_id)
+        try:
+            price = pricer.price(quantity, line.support_amount)
+        except pricing.PricingError as err:
+            if err.code != "price_precision":
+                raise
+            raise UserError(
+                self.env._(
+                    "Price precision: %(hours)s h of %(ticket)s cannot be "
+                    "invoiced at exactly %(amount)s with prices of %(digits)s "
+                    "decimals. Set the decimal accuracy 'Product Price' to "
+                    "%(needed)s or more (Settings > Technical > Decimal "
+                    "Accuracy).",
+                    hours=quantity,
+                    ticket=ticket.display_name,
+                    amount=line.support_amount,
+                    digits=err.params["digits"],
+                    needed=err.params["needed"],
+                )
+            ) from err
         name = self.env._(
             "%(ticket)s %(subject)s - %(date)s - %(hours).2f h at %(rate).2f/h - "
             "%(employee)s",
@@ -431,9 +489,9 @@ class SupportBillingRun(models.Model):
         return {
             "product_id": product.id,
             "name": name,
-            "quantity": quantity,
+            "quantity": float(quantity),
             "product_uom_id": uom.id,
-            "price_unit": price,
+            "price_unit": float(price),
             "support_timesheet_ids": [Command.link(line.id)],
         }
 

@@ -333,7 +333,8 @@ class TestBillingRun(BillingCommon, TransactionCase):
         )
         self.assertEqual(set(new.mapped("state")), {"draft"})
         self.assertEqual(
-            sorted(new.mapped("amount_untaxed")), sorted(invoices.mapped("amount_untaxed"))
+            sorted(new.mapped("amount_untaxed")),
+            sorted(invoices.mapped("amount_untaxed")),
         )
         # rebilled once: a further run adds nothing
         count = self.env["account.move.line"].search_count([])
@@ -438,6 +439,64 @@ class TestBillingRun(BillingCommon, TransactionCase):
         invoice.action_post()
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.amount_untaxed, 2860.0)
+
+    def odd_minutes_contract(self):
+        """45 EUR an hour to the minute, lines of odd lengths up to 6 h 41."""
+        plan = self.plan_infotel(name="infotel to the minute", rounding_step=1)
+        contract = self.make_contract(plan, partner=self.customer2)
+        ticket = self.make_ticket(contract, "configuration", name="Odd minutes")
+        self.agree(ticket)
+        lines = self.env["account.analytic.line"]
+        for minutes in (7, 13, 37, 67, 101, 143, 211, 401):
+            lines |= self.log(ticket, minutes)
+        return contract, lines
+
+    def test_time_to_the_minute_rounded_globally_totals_the_verdicts(self):
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        tax = self.env["account.tax"].create(
+            {"name": "VAT 23 % (test)", "amount": 23.0, "type_tax_use": "sale"}
+        )
+        self.env.ref("support_billing.product_support_hour").taxes_id = tax
+        contract, lines = self.odd_minutes_contract()
+        self.make_run().action_run()
+        move = self.invoice_of(contract)
+        move.action_post()
+        expected = sum(lines.mapped("support_amount"))
+        self.assertAlmostEqual(expected, 735.0, places=2)
+        self.assertEqual(
+            move.currency_id.compare_amounts(move.amount_untaxed, expected), 0
+        )
+        for line in lines:
+            invoiced = line.support_invoice_line_id
+            self.assertEqual(
+                invoiced.product_uom_id, self.env.ref("uom.product_uom_hour")
+            )
+            self.assertEqual(invoiced.quantity, round(line.unit_amount, 2))
+            self.assertEqual(
+                move.currency_id.compare_amounts(
+                    invoiced.price_subtotal, line.support_amount
+                ),
+                0,
+            )
+        self.assertEqual(move.currency_id.compare_amounts(move.amount_tax, 169.05), 0)
+
+    def test_too_few_price_decimals_is_a_clear_problem(self):
+        contract, lines = self.odd_minutes_contract()
+        self.env.ref("product.decimal_price").digits = 2
+        run = self.make_run()
+        run.action_run()
+        self.assertFalse(self.invoice_of(contract))
+        self.assertFalse(lines.support_invoice_line_id)
+        self.assertIn(contract.name, run.error_message)
+        self.assertIn("Product Price", run.error_message)
+        self.assertIn("2.38 h", run.error_message)
+        self.assertNotEqual(run.state, "done")
+        # the other contracts are billed; with 4 decimals, so is this one
+        self.assertTrue(self.invoice_of(self.c_infotel))
+        self.env.ref("product.decimal_price").digits = 4
+        run.action_run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(lines.support_invoice_line_id.move_id), 1)
 
     def test_statement_xlsx(self):
         self.make_run().action_run()
