@@ -1,8 +1,10 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors as pg_errors
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -12,6 +14,8 @@ from ..engine import pricing
 _logger = logging.getLogger(__name__)
 
 FEE_STATES = ("refused", "solved", "not_solved")
+# Fields of the period whose overlap the database refuses.
+PERIOD_FIELDS = {"date_from", "date_to", "company_id"}
 # Decimals of prices the module needs (see _support_ensure_price_digits).
 PRICE_DIGITS = 4
 
@@ -100,38 +104,136 @@ class SupportBillingRun(models.Model):
             run.move_count = len(run.move_ids)
             run.amount_total = sum(run.move_ids.mapped("amount_total_signed"))
 
+    # Two runs of a company never cover the same day, whatever the
+    # concurrency: the Python check below cannot see a run created by another
+    # transaction at the same moment, the database can (the same device as
+    # hr_work_entry's: ranges, no btree_gist extension needed).
+    _sql_constraints = [
+        (
+            "period_no_overlap",
+            "EXCLUDE USING gist ("
+            "int4range(company_id, company_id, '[]') WITH =, "
+            "daterange(date_from, date_to, '[]') WITH &&"
+            ") WHERE (date_from <= date_to)",
+            "Period: two billing runs of a company cannot overlap. Open the "
+            "run of that period and run it again: it only adds what is not "
+            "billed yet.",
+        ),
+    ]
+
     @api.constrains("date_from", "date_to", "company_id")
     def _check_period(self):
         for run in self:
-            if run.date_to < run.date_from:
+            run._check_periods([(run.company_id.id, run.date_from, run.date_to)])
+
+    @api.model
+    def _overlap_domain(self, company_id, start, end, exclude_ids=()):
+        return [
+            ("id", "not in", list(exclude_ids)),
+            ("company_id", "=", company_id),
+            ("date_from", "<=", end),
+            ("date_to", ">=", start),
+        ]
+
+    @api.model
+    def _overlap_error(self, start, end, other=None):
+        if other:
+            return ValidationError(
+                self.env._(
+                    "Period: %(start)s - %(end)s is already billed by "
+                    "'%(other)s'. Open that run and run it again: it only "
+                    "adds what is not billed yet.",
+                    start=start,
+                    end=end,
+                    other=other.name,
+                )
+            )
+        return ValidationError(
+            self.env._(
+                "Period: %(start)s - %(end)s is already billed by a billing run "
+                "created at the same moment. Refresh the list of billing runs, "
+                "open that run and run it again: it only adds what is not "
+                "billed yet.",
+                start=start,
+                end=end,
+            )
+        )
+
+    def _check_periods(self, periods):
+        """Before writing: refuse runs ending before they start or
+        overlapping another run this transaction can see (the database
+        refuses the others, see ``_period_guard``)."""
+        for company_id, start, end in periods:
+            if start and end and end < start:
                 raise ValidationError(
                     self.env._(
                         "Period: the billing run ends (%(end)s) before it starts "
                         "(%(start)s).",
-                        start=run.date_from,
-                        end=run.date_to,
+                        start=start,
+                        end=end,
                     )
                 )
             other = self.search(
-                [
-                    ("id", "!=", run.id),
-                    ("company_id", "=", run.company_id.id),
-                    ("date_from", "<=", run.date_to),
-                    ("date_to", ">=", run.date_from),
-                ],
+                self._overlap_domain(company_id, start, end, self.ids),
                 limit=1,
             )
             if other:
-                raise ValidationError(
-                    self.env._(
-                        "Period: %(start)s - %(end)s is already billed by "
-                        "'%(other)s'. Open that run and run it again: it only "
-                        "adds what is not billed yet.",
-                        start=run.date_from,
-                        end=run.date_to,
-                        other=other.name,
-                    )
+                raise self._overlap_error(start, end, other)
+
+    @contextmanager
+    def _period_guard(self, periods):
+        """Turn the database's refusal of overlapping runs into the error
+        the user reads; ``periods`` gives ``(company id, start, end)`` of the
+        runs being written, once the savepoint is rolled back."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except pg_errors.ExclusionViolation as err:
+            written = periods()
+            for company_id, start, end in written:
+                other = self.search(
+                    self._overlap_domain(company_id, start, end, self.ids),
+                    limit=1,
                 )
+                if other:
+                    raise self._overlap_error(start, end, other) from err
+            _company_id, start, end = written[0]
+            raise self._overlap_error(start, end) from err
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        def periods():
+            default_start, default_end = self._default_period()
+            return [
+                (
+                    vals.get("company_id") or self.env.company.id,
+                    fields.Date.to_date(vals.get("date_from")) or default_start,
+                    fields.Date.to_date(vals.get("date_to")) or default_end,
+                )
+                for vals in vals_list
+            ]
+
+        self._check_periods(periods())
+        with self._period_guard(periods):
+            return super().create(vals_list)
+
+    def write(self, vals):
+        if not PERIOD_FIELDS.intersection(vals):
+            return super().write(vals)
+
+        def periods():
+            return [
+                (
+                    vals.get("company_id") or run.company_id.id,
+                    fields.Date.to_date(vals.get("date_from")) or run.date_from,
+                    fields.Date.to_date(vals.get("date_to")) or run.date_to,
+                )
+                for run in self
+            ]
+
+        self._check_periods(periods())
+        with self._period_guard(periods):
+            return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_invoiced(self):

@@ -214,6 +214,26 @@ class TestBillingRun(BillingCommon, TransactionCase):
         with self.assertRaises(ValidationError):
             self.make_run(self.month_end, self.month_start)
 
+    def test_moving_a_run_onto_another_period_is_refused(self):
+        self.make_run()
+        next_start = self.month_end + timedelta(days=1)
+        later = self.make_run(next_start, next_start + relativedelta(months=1, days=-1))
+        with self.assertRaises(ValidationError) as err:
+            later.date_from = self.month_end
+        self.assertIn("already billed", str(err.exception))
+        later.invalidate_recordset()
+        self.assertEqual(later.date_from, next_start)
+        # and in the database, whatever the Python check sees
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(
+                "UPDATE support_billing_run SET date_from = %s WHERE id = %s",
+                [self.month_end, later.id],
+            )
+
     def test_one_invoice_per_contract_and_period_in_the_database(self):
         self.make_run().action_run()
         infotel = self.invoice_of(self.c_infotel)
