@@ -282,14 +282,15 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         self.assertFalse(self.env.cr.fetchall(), "a line billed twice")
 
     def billed(self, contracts):
-        """What the customer owes: invoices minus credit notes, posted."""
+        """What the customer owes: invoices minus credit notes, posted, in
+        the invoices' currency (not the company's)."""
         moves = self.env["account.move"].search(
             [("support_contract_id", "in", contracts.ids), ("state", "=", "posted")]
         )
         moves |= self.env["account.move"].search(
             [("reversed_entry_id", "in", moves.ids), ("state", "=", "posted")]
         )
-        return round(sum(moves.mapped("amount_untaxed_signed")), 2)
+        return round(sum(moves.mapped("amount_untaxed_in_currency_signed")), 2)
 
     def contract_on(self, plan, partner, contacts, day=NOV, **vals):
         """A contract signed and activated before ``day`` (at the clock's
