@@ -580,3 +580,63 @@ def test_recurring_fee(fee_type, kwargs, amount):
 def test_recurring_fee_bad_type():
     with pytest.raises(P.PricingError):
         P.recurring_fee("weekly")
+
+
+# --- invoice lines of exact amounts --------------------------------------------
+
+
+def _line(quantity, price):
+    return (quantity * price).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+
+
+@pytest.mark.parametrize("rate", [45, 160, 1000, D("51.75"), 60, D("0.07")])
+def test_every_minute_of_a_day_is_invoiced_exactly(rate):
+    pricer = P.LinePricer(price_digits=4)
+    exact = raw = D(0)
+    for minutes in range(1, 24 * 60 + 1):
+        quantity = P.quantize_quantity(minutes / 60, 2)
+        amount = P.amount_for_minutes(minutes, rate)
+        price = pricer.price(quantity, amount)
+        assert _line(quantity, price) == amount, (minutes, quantity, price)
+        exact += amount
+        raw += quantity * price
+    # a document rounded globally totals the exact sum as well
+    assert abs(raw - exact) < D("0.005")
+
+
+@pytest.mark.parametrize(
+    "minutes, rate, quantity, price",
+    [
+        (37, 45, D("0.62"), D("44.7581")),
+        (67, 160, D("1.12"), D("159.5268")),
+        (1, 60, D("0.02"), D("50")),
+        (60, 45, D("1"), D("45")),
+    ],
+)
+def test_line_price_examples(minutes, rate, quantity, price):
+    pricer = P.LinePricer(price_digits=4)
+    assert P.quantize_quantity(minutes / 60, 2) == quantity
+    assert pricer.price(quantity, P.amount_for_minutes(minutes, rate)) == price
+
+
+def test_two_price_decimals_hold_an_hour_and_say_what_is_needed():
+    # up to an hour, any amount has a 2-decimal price
+    for cents in range(1, 4501):
+        amount = D(cents) / 100
+        assert _line(D("0.62"), P.LinePricer().price(D("0.62"), amount)) == amount
+    # beyond, lines of 7.62 h step by 0.0762: most amounts are out of reach
+    failures = []
+    for cents in range(34275, 34300):
+        try:
+            P.LinePricer(price_digits=2).price(D("7.62"), D(cents) / 100)
+        except P.PricingError as err:
+            failures.append(err)
+    assert len(failures) > 15
+    assert {err.code for err in failures} == {"price_precision"}
+    assert {err.params["needed"] for err in failures} == {3}
+
+
+def test_zero_quantity_only_for_nothing():
+    assert P.LinePricer().price(0, 0) == 0
+    with pytest.raises(P.PricingError):
+        P.LinePricer().price(0, 5)

@@ -142,6 +142,21 @@ class SupportContractProduct(models.Model):
                     )
                 )
 
+    @api.constrains("licence_value")
+    def _check_licence_value(self):
+        for line in self:
+            if line.licence_value < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Licence value: the yearly value of %(product)s on contract "
+                        "%(contract)s cannot be negative (%(value)s). Enter 0 or "
+                        "more.",
+                        product=line.product_id.display_name,
+                        contract=line.contract_id.name,
+                        value=line.licence_value,
+                    )
+                )
+
     def _customer_contracts(self):
         """Every contract of these lines' customers: "first of its family"
         is judged across all of a customer's contracts, so a purchase added

@@ -115,6 +115,78 @@ def amount_for_minutes(minutes, rate):
     return money(to_decimal(minutes) * to_decimal(rate) / 60)
 
 
+def quantize_quantity(value, digits):
+    """A quantity rounded half-up to ``digits`` decimals (the precision of
+    its unit on an invoice line)."""
+    return to_decimal(value).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+
+
+class LinePricer:
+    """Unit prices of invoice lines whose amounts are given exactly.
+
+    An invoice line is ``quantity x price_unit``, rounded half-up to the
+    currency's ``cent``; the quantity (hours to the unit's precision) and the
+    price (to ``price_digits`` decimals, Odoo's 'Product Price' precision)
+    are both rounded, so the rate itself rarely gives the amount: 37 minutes
+    at 45/h are 27.75, 0.62 h x 45 = 27.90.  :meth:`price` finds the price
+    whose line is exactly the amount.
+
+    ``carry`` is what the unrounded lines of the document add beyond their
+    rounded amounts; each price is chosen so that it stays within one price
+    step's worth of a line, so that a document rounded globally (the tax
+    setting "Round Globally") totals the exact sum of the amounts too.
+    """
+
+    def __init__(self, price_digits=2, cent=CENT, carry=0):
+        self.step = Decimal(1).scaleb(-price_digits)
+        self.price_digits = price_digits
+        self.cent = to_decimal(cent)
+        self.carry = to_decimal(carry)
+
+    def _round(self, value):
+        return (value / self.cent).quantize(Decimal(1), ROUND_HALF_UP) * self.cent
+
+    def add(self, quantity, price):
+        """Account for a line already on the document."""
+        raw = to_decimal(quantity) * to_decimal(price)
+        self.carry += raw - self._round(raw)
+
+    def price(self, quantity, amount):
+        """The unit price of ``quantity`` whose line is exactly ``amount``."""
+        quantity = to_decimal(quantity)
+        amount = self._round(to_decimal(amount))
+        if quantity <= 0:
+            if amount:
+                raise PricingError(
+                    "no_quantity",
+                    "An amount of %(amount)s needs a positive quantity.",
+                    amount=amount,
+                )
+            return Decimal(0)
+        target = amount - self.carry
+        first = (target / quantity).quantize(self.step, ROUND_HALF_UP)
+        candidates = [first + index * self.step for index in range(-3, 4)]
+        exact = [
+            price for price in candidates if self._round(quantity * price) == amount
+        ]
+        if not exact:
+            needed = self.price_digits
+            while quantity * Decimal(1).scaleb(-needed) > self.cent:
+                needed += 1
+            raise PricingError(
+                "price_precision",
+                "%(quantity)s x a price of %(digits)s decimals cannot make "
+                "%(amount)s exactly; prices need %(needed)s decimals.",
+                quantity=quantity,
+                amount=amount,
+                digits=self.price_digits,
+                needed=needed,
+            )
+        price = min(exact, key=lambda p: (abs(quantity * p - target), p))
+        self.add(quantity, price)
+        return price
+
+
 # ---------------------------------------------------------------------------
 # Rounding of billed time
 # ---------------------------------------------------------------------------

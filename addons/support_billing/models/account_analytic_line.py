@@ -1,5 +1,7 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -15,6 +17,9 @@ VERDICTS = [
 ]
 # Changing these on a line re-judges its ticket.
 LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
+# Sanity limits of a support timesheet line.
+MAX_LINE_HOURS = 24
+EARLIEST_DATE = date(2000, 1, 1)
 
 
 class AccountAnalyticLine(models.Model):
@@ -123,7 +128,7 @@ class AccountAnalyticLine(models.Model):
 
     @api.constrains("unit_amount", "ticket_id")
     def _check_support_duration(self):
-        for line in self:
+        for line in self.filtered("ticket_id"):
             if line.ticket_id.support_contract_id and line.unit_amount < 0:
                 raise ValidationError(
                     self.env._(
@@ -132,6 +137,49 @@ class AccountAnalyticLine(models.Model):
                         "change or delete it.",
                         ticket=line.ticket_id.display_name,
                         hours=line.unit_amount,
+                    )
+                )
+            if line.unit_amount > MAX_LINE_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "Duration: one timesheet line of ticket %(ticket)s cannot "
+                        "be longer than a day (%(hours)s h entered, at most "
+                        "%(max)s h). Check the hours typed, or log each day's work "
+                        "on a line of its own.",
+                        ticket=line.ticket_id.display_name,
+                        hours=line.unit_amount,
+                        max=MAX_LINE_HOURS,
+                    )
+                )
+
+    @api.constrains("date", "ticket_id")
+    def _check_support_date(self):
+        for line in self.filtered("ticket_id"):
+            contract = line.ticket_id.support_contract_id
+            if contract and (
+                line.date < contract.date_start
+                or (contract.date_end and line.date > contract.date_end)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Date: the work on ticket %(ticket)s is dated %(date)s, "
+                        "outside contract %(contract)s (%(start)s - %(end)s). "
+                        "Enter the day the work was done, or put the ticket on the "
+                        "contract in force that day.",
+                        ticket=line.ticket_id.display_name,
+                        date=line.date,
+                        contract=contract.name,
+                        start=contract.date_start,
+                        end=contract.date_end or self.env._("open-ended"),
+                    )
+                )
+            if line.date < EARLIEST_DATE:
+                raise ValidationError(
+                    self.env._(
+                        "Date: %(date)s is not a plausible day for the work on "
+                        "ticket %(ticket)s. Enter the day the work was done.",
+                        date=line.date,
+                        ticket=line.ticket_id.display_name,
                     )
                 )
 

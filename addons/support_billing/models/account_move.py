@@ -25,15 +25,26 @@ class AccountMove(models.Model):
     )
     support_period_start = fields.Date(copy=False, readonly=True)
     support_period_end = fields.Date(copy=False, readonly=True)
+    support_credited = fields.Boolean(
+        string="Fully credited",
+        copy=False,
+        readonly=True,
+        help="A usage invoice whose credit notes reverse it in full: its time, "
+        "success fees and onsite visits were released, and the next billing "
+        "run bills them again.",
+    )
 
     def init(self):
-        # One usage invoice per contract and period, whatever the concurrency.
+        # One usage invoice per contract and period, whatever the concurrency;
+        # a cancelled or fully credited one leaves room for its replacement.
         self.env.cr.execute(
-            """CREATE UNIQUE INDEX IF NOT EXISTS account_move_support_period_uniq
+            """DROP INDEX IF EXISTS account_move_support_period_uniq;
+               CREATE UNIQUE INDEX IF NOT EXISTS account_move_support_period_open_uniq
                ON account_move (support_contract_id, support_period_start)
                WHERE support_contract_id IS NOT NULL
                  AND support_period_start IS NOT NULL
-                 AND state != 'cancel'"""
+                 AND state != 'cancel'
+                 AND support_credited IS NOT TRUE"""
         )
 
     # ------------------------------------------------------------------
@@ -176,17 +187,84 @@ class AccountMove(models.Model):
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
         posted._support_grant_packs()
+        posted._support_release_credited()
         return posted
 
     def button_draft(self):
+        self._support_check_credit_kept()
         self._support_revoke_packs()
         return super().button_draft()
 
     def button_cancel(self):
+        self._support_check_credit_kept()
         self._support_revoke_packs()
         res = super().button_cancel()
         self._support_release_sources()
         return res
+
+    # ------------------------------------------------------------------
+    # Credit notes
+    # ------------------------------------------------------------------
+
+    def _support_fully_credited(self):
+        """Whether the posted credit notes of this posted usage invoice
+        reverse its whole amount (one full reversal, or partial ones adding
+        up to it)."""
+        self.ensure_one()
+        refunds = self.reversal_move_ids.filtered(
+            lambda m: m.state == "posted" and m.move_type == "out_refund"
+        )
+        return bool(refunds) and (
+            self.currency_id.compare_amounts(
+                sum(refunds.mapped("amount_total")), self.amount_total
+            )
+            >= 0
+        )
+
+    def _support_release_credited(self):
+        """Posting credit notes: a usage invoice they reverse in full bills
+        nothing any more, so its sources go back to the next billing run.  A
+        partial credit note releases nothing: the invoice still bills them."""
+        invoices = self.filtered(
+            lambda m: m.move_type == "out_refund"
+        ).reversed_entry_id.filtered(
+            lambda m: (
+                m.support_contract_id
+                and m.move_type == "out_invoice"
+                and m.state == "posted"
+                and not m.support_credited
+            )
+        )
+        for invoice in invoices.filtered(lambda m: m._support_fully_credited()):
+            invoice.sudo().support_credited = True
+            invoice._support_release_sources()
+            invoice.message_post(
+                body=self.env._(
+                    "Fully credited: its support time, success fees and onsite "
+                    "visits will be billed again by the next billing run."
+                )
+            )
+
+    def _support_check_credit_kept(self):
+        """A full credit note has released the sources of its invoice, which
+        may be billed again already: neither can come back to life."""
+        for move in self:
+            invoice = move
+            if move.move_type == "out_refund":
+                invoice = move.reversed_entry_id
+            if not invoice.support_credited:
+                continue
+            raise UserError(
+                self.env._(
+                    "%(move)s: invoice %(invoice)s is fully credited and its "
+                    "support usage was released for the next billing run; "
+                    "neither the invoice nor its credit notes can be reset to "
+                    "draft or cancelled. The billing run of its period bills "
+                    "the usage again on a new invoice.",
+                    move=move.display_name,
+                    invoice=invoice.display_name,
+                )
+            )
 
     def _support_release_sources(self):
         """A cancelled usage invoice bills nothing: its sources are free to be

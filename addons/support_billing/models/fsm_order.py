@@ -246,6 +246,43 @@ class FSMOrder(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "date_start",
+        "date_end",
+        "scheduled_date_start",
+        "scheduled_date_end",
+        "support_contract_id",
+        "support_plan_id",
+    )
+    def _check_support_dates(self):
+        """A support visit cannot end before it starts (the days would be
+        guessed, and billed)."""
+        for order in self.filtered(
+            lambda o: o.support_contract_id or o.support_plan_id
+        ):
+            for start_field, end_field in (
+                ("date_start", "date_end"),
+                ("scheduled_date_start", "scheduled_date_end"),
+            ):
+                start, end = order[start_field], order[end_field]
+                if start and end and end < start:
+                    raise ValidationError(
+                        self.env._(
+                            "%(end_label)s: onsite order %(order)s ends "
+                            "(%(end)s) before it starts (%(start)s). Correct "
+                            "%(end_label)s or %(start_label)s.",
+                            order=order.name,
+                            end=end,
+                            start=start,
+                            end_label=order._fields[end_field]._description_string(
+                                self.env
+                            ),
+                            start_label=order._fields[start_field]._description_string(
+                                self.env
+                            ),
+                        )
+                    )
+
     @api.constrains("support_plan_id", "support_product_categ_id", "stage_id")
     def _check_support_once_per_family(self):
         cancelled = self.env.ref("fieldservice.fsm_stage_cancelled", False)

@@ -1,16 +1,23 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors as pg_errors
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
+
+from ..engine import pricing
 
 _logger = logging.getLogger(__name__)
 
 FEE_STATES = ("refused", "solved", "not_solved")
+# Fields of the period whose overlap the database refuses.
+PERIOD_FIELDS = {"date_from", "date_to", "company_id"}
+# Decimals of prices the module needs (see _support_ensure_price_digits).
+PRICE_DIGITS = 4
 
 
 class SupportBillingRun(models.Model):
@@ -97,38 +104,136 @@ class SupportBillingRun(models.Model):
             run.move_count = len(run.move_ids)
             run.amount_total = sum(run.move_ids.mapped("amount_total_signed"))
 
+    # Two runs of a company never cover the same day, whatever the
+    # concurrency: the Python check below cannot see a run created by another
+    # transaction at the same moment, the database can (the same device as
+    # hr_work_entry's: ranges, no btree_gist extension needed).
+    _sql_constraints = [
+        (
+            "period_no_overlap",
+            "EXCLUDE USING gist ("
+            "int4range(company_id, company_id, '[]') WITH =, "
+            "daterange(date_from, date_to, '[]') WITH &&"
+            ") WHERE (date_from <= date_to)",
+            "Period: two billing runs of a company cannot overlap. Open the "
+            "run of that period and run it again: it only adds what is not "
+            "billed yet.",
+        ),
+    ]
+
     @api.constrains("date_from", "date_to", "company_id")
     def _check_period(self):
         for run in self:
-            if run.date_to < run.date_from:
+            run._check_periods([(run.company_id.id, run.date_from, run.date_to)])
+
+    @api.model
+    def _overlap_domain(self, company_id, start, end, exclude_ids=()):
+        return [
+            ("id", "not in", list(exclude_ids)),
+            ("company_id", "=", company_id),
+            ("date_from", "<=", end),
+            ("date_to", ">=", start),
+        ]
+
+    @api.model
+    def _overlap_error(self, start, end, other=None):
+        if other:
+            return ValidationError(
+                self.env._(
+                    "Period: %(start)s - %(end)s is already billed by "
+                    "'%(other)s'. Open that run and run it again: it only "
+                    "adds what is not billed yet.",
+                    start=start,
+                    end=end,
+                    other=other.name,
+                )
+            )
+        return ValidationError(
+            self.env._(
+                "Period: %(start)s - %(end)s is already billed by a billing run "
+                "created at the same moment. Refresh the list of billing runs, "
+                "open that run and run it again: it only adds what is not "
+                "billed yet.",
+                start=start,
+                end=end,
+            )
+        )
+
+    def _check_periods(self, periods):
+        """Before writing: refuse runs ending before they start or
+        overlapping another run this transaction can see (the database
+        refuses the others, see ``_period_guard``)."""
+        for company_id, start, end in periods:
+            if start and end and end < start:
                 raise ValidationError(
                     self.env._(
                         "Period: the billing run ends (%(end)s) before it starts "
                         "(%(start)s).",
-                        start=run.date_from,
-                        end=run.date_to,
+                        start=start,
+                        end=end,
                     )
                 )
             other = self.search(
-                [
-                    ("id", "!=", run.id),
-                    ("company_id", "=", run.company_id.id),
-                    ("date_from", "<=", run.date_to),
-                    ("date_to", ">=", run.date_from),
-                ],
+                self._overlap_domain(company_id, start, end, self.ids),
                 limit=1,
             )
             if other:
-                raise ValidationError(
-                    self.env._(
-                        "Period: %(start)s - %(end)s is already billed by "
-                        "'%(other)s'. Open that run and run it again: it only "
-                        "adds what is not billed yet.",
-                        start=run.date_from,
-                        end=run.date_to,
-                        other=other.name,
-                    )
+                raise self._overlap_error(start, end, other)
+
+    @contextmanager
+    def _period_guard(self, periods):
+        """Turn the database's refusal of overlapping runs into the error
+        the user reads; ``periods`` gives ``(company id, start, end)`` of the
+        runs being written, once the savepoint is rolled back."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except pg_errors.ExclusionViolation as err:
+            written = periods()
+            for company_id, start, end in written:
+                other = self.search(
+                    self._overlap_domain(company_id, start, end, self.ids),
+                    limit=1,
                 )
+                if other:
+                    raise self._overlap_error(start, end, other) from err
+            _company_id, start, end = written[0]
+            raise self._overlap_error(start, end) from err
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        def periods():
+            default_start, default_end = self._default_period()
+            return [
+                (
+                    vals.get("company_id") or self.env.company.id,
+                    fields.Date.to_date(vals.get("date_from")) or default_start,
+                    fields.Date.to_date(vals.get("date_to")) or default_end,
+                )
+                for vals in vals_list
+            ]
+
+        self._check_periods(periods())
+        with self._period_guard(periods):
+            return super().create(vals_list)
+
+    def write(self, vals):
+        if not PERIOD_FIELDS.intersection(vals):
+            return super().write(vals)
+
+        def periods():
+            return [
+                (
+                    vals.get("company_id") or run.company_id.id,
+                    fields.Date.to_date(vals.get("date_from")) or run.date_from,
+                    fields.Date.to_date(vals.get("date_to")) or run.date_to,
+                )
+                for run in self
+            ]
+
+        self._check_periods(periods())
+        with self._period_guard(periods):
+            return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_invoiced(self):
@@ -253,6 +358,9 @@ class SupportBillingRun(models.Model):
                     ("support_contract_id", "in", contracts.ids),
                     ("support_period_start", "=", self.date_from),
                     ("state", "!=", "cancel"),
+                    # a fully credited invoice bills nothing: its released
+                    # sources go on a new invoice of the period
+                    ("support_credited", "=", False),
                 ]
             )
         )
@@ -304,7 +412,8 @@ class SupportBillingRun(models.Model):
         if not (lines or tickets or orders):
             return move or False
         plan = contract.plan_id
-        line_vals = [self._prepare_time_line(plan, line) for line in lines]
+        pricer = self._line_pricer(contract, move)
+        line_vals = [self._prepare_time_line(plan, line, pricer) for line in lines]
         line_vals += [self._prepare_fee_line(ticket) for ticket in tickets]
         for order in orders:
             line_vals += self._prepare_onsite_lines(order)
@@ -374,40 +483,94 @@ class SupportBillingRun(models.Model):
         return product
 
     @api.model
-    def _quantity_price(self, quantity, price, amount, uom):
-        """(quantity, price_unit, uom) whose product is exactly ``amount``.
-
-        Time in hours is kept when the unit's precision holds it exactly;
-        otherwise (e.g. 37 minutes at an hourly rate) one unit at the amount,
-        the description telling the time.
-        """
-        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
-        rounded = round(quantity, digits)
-        currency_digits = 2
-        if (
-            float_compare(rounded, quantity, precision_digits=6) == 0
-            and float_compare(
-                round(rounded * price, currency_digits),
-                amount,
-                precision_digits=currency_digits,
+    def _support_ensure_price_digits(self, digits=PRICE_DIGITS):
+        """Installation: raise the 'Product Price' precision to ``digits``
+        (never lower it).  A line of ``q`` hours is exact to the cent when
+        ``q x 10^-digits`` is at most a cent: 2 decimals hold up to an hour,
+        4 decimals up to 100 hours."""
+        precision = self.env.ref("product.decimal_price", raise_if_not_found=False)
+        if precision and precision.digits < digits:
+            _logger.info(
+                "Product Price precision raised from %s to %s decimals for "
+                "exact support time lines.",
+                precision.digits,
+                digits,
             )
-            == 0
-        ):
-            return rounded, price, uom
-        return 1.0, amount, self.env.ref("uom.product_uom_unit")
+            precision.sudo().digits = digits
 
-    def _prepare_time_line(self, plan, line):
+    def _line_pricer(self, contract, move=None):
+        """The :class:`~..engine.pricing.LinePricer` of the contract's invoice:
+        prices to the 'Product Price' precision, amounts to the cent of the
+        invoice's currency, and the lines already on ``move`` accounted for."""
+        currency = (
+            move.currency_id
+            if move
+            else contract.plan_id.currency_id or contract.company_id.currency_id
+        )
+        digits = (
+            self.env["account.move.line"]._fields["price_unit"].get_digits(self.env)
+        )
+        pricer = pricing.LinePricer(
+            price_digits=digits[1] if digits else 2,
+            cent=pricing.to_decimal(currency.rounding),
+        )
+        for line in move.invoice_line_ids if move else ():
+            pricer.add(line.quantity, line.price_unit * (1 - line.discount / 100.0))
+        return pricer
+
+    def _time_quantity(self, plan, product, minutes):
+        """``minutes`` in the time product's own unit (hours), rounded to the
+        precision of invoice quantities."""
+        hour = self.env.ref("uom.product_uom_hour")
+        uom = product.uom_id
+        if uom.category_id != hour.category_id:
+            raise UserError(
+                self.env._(
+                    "Time product: %(product)s of plan %(plan)s is sold in "
+                    "%(uom)s, which is not a unit of time. Set its unit of "
+                    "measure to Hours.",
+                    product=product.display_name,
+                    plan=plan.display_name,
+                    uom=uom.name,
+                )
+            )
+        quantity = hour._compute_quantity(minutes / 60.0, uom, round=False)
+        digits = self.env["account.move.line"]._fields["quantity"].get_digits(self.env)
+        return pricing.quantize_quantity(quantity, digits[1] if digits else 2), uom
+
+    def _prepare_time_line(self, plan, line, pricer=None):
+        """The invoice line of a billable timesheet line: its hours in the
+        time product's unit and the price that makes the line's amount the
+        verdict's amount exactly, whatever the rounding of the time."""
         product = self._check_product(
             plan.time_product_id, self.env._("Billable time"), plan
         )
         ticket = line.ticket_id
         hours = line.support_billable_minutes / 60.0
-        quantity, price, uom = self._quantity_price(
-            hours,
-            line.support_rate,
-            line.support_amount,
-            self.env.ref("uom.product_uom_hour"),
+        quantity, uom = self._time_quantity(
+            plan, product, line.support_billable_minutes
         )
+        if pricer is None:
+            pricer = self._line_pricer(line.support_contract_id)
+        try:
+            price = pricer.price(quantity, line.support_amount)
+        except pricing.PricingError as err:
+            if err.code != "price_precision":
+                raise
+            raise UserError(
+                self.env._(
+                    "Price precision: %(hours)s h of %(ticket)s cannot be "
+                    "invoiced at exactly %(amount)s with prices of %(digits)s "
+                    "decimals. Set the decimal accuracy 'Product Price' to "
+                    "%(needed)s or more (Settings > Technical > Decimal "
+                    "Accuracy).",
+                    hours=quantity,
+                    ticket=ticket.display_name,
+                    amount=line.support_amount,
+                    digits=err.params["digits"],
+                    needed=err.params["needed"],
+                )
+            ) from err
         name = self.env._(
             "%(ticket)s %(subject)s - %(date)s - %(hours).2f h at %(rate).2f/h - "
             "%(employee)s",
@@ -428,9 +591,9 @@ class SupportBillingRun(models.Model):
         return {
             "product_id": product.id,
             "name": name,
-            "quantity": quantity,
+            "quantity": float(quantity),
             "product_uom_id": uom.id,
-            "price_unit": price,
+            "price_unit": float(price),
             "support_timesheet_ids": [Command.link(line.id)],
         }
 

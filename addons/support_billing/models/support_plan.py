@@ -229,6 +229,9 @@ class SupportPlan(models.Model):
         "recurring_fee",
         "licence_share_percent",
         "success_fee_threshold",
+        "success_fee_solved",
+        "success_fee_not_solved",
+        "success_fee_refused",
     )
     def _check_billing_numbers(self):
         for plan in self:
@@ -251,11 +254,14 @@ class SupportPlan(models.Model):
                 "onsite_day_rate",
                 "recurring_fee",
                 "licence_share_percent",
+                "success_fee_solved",
+                "success_fee_not_solved",
+                "success_fee_refused",
             ):
                 if plan[field] < 0:
                     problems.append(
                         self.env._(
-                            "%(field)s cannot be negative",
+                            "%(field)s cannot be negative (enter 0 or more)",
                             field=plan._fields[field]._description_string(self.env),
                         )
                     )

@@ -19,6 +19,14 @@ class SupportStatementXlsx(models.AbstractModel):
         end = fields.Date.to_date(data.get("date_to")) or today
         return start, end
 
+    def get_workbook_options(self):
+        """Customer text (ticket subjects, names, reasons) is written as text:
+        a subject such as ``=HYPERLINK(...)`` must not become a live formula
+        or link in the accountant's spreadsheet."""
+        options = dict(super().get_workbook_options())
+        options.update(strings_to_formulas=False, strings_to_urls=False)
+        return options
+
     def generate_xlsx_report(self, workbook, data, contracts):
         start, end = self._period(data)
         bold = workbook.add_format({"bold": True})

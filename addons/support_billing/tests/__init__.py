@@ -18,3 +18,4 @@ from . import test_vendor_demo
 from . import test_access_rpc
 from . import test_month_of_use
 from . import test_periods
+from . import test_sanity_limits

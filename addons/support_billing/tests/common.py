@@ -303,6 +303,59 @@ class BillingCommon:
             }
         )
 
+    def bill_and_post(self, contracts):
+        """Run the billing of this month and post its invoices of
+        ``contracts``; check that the run skipped nothing and that every
+        billable line is invoiced at its verdict's amount, in hours.
+
+        Returns the posted invoices."""
+        run = self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        )
+        run.action_run()
+        self.assertFalse(run.error_message)
+        self.assertEqual(run.state, "done")
+        moves = self.env["account.move"].search(
+            [("support_contract_id", "in", contracts.ids)]
+        )
+        moves.action_post()
+        hour = self.env.ref("uom.product_uom_hour")
+        for contract in contracts:
+            move = moves.filtered(lambda m, c=contract: m.support_contract_id == c)
+            lines = self.env["account.analytic.line"].search(
+                [
+                    ("support_contract_id", "=", contract.id),
+                    ("support_verdict", "=", "billable"),
+                ]
+            )
+            expected = sum(lines.mapped("support_amount"))
+            if not lines:
+                self.assertFalse(move)
+                continue
+            self.assertEqual(move.state, "posted")
+            self.assertEqual(lines.support_invoice_line_id.move_id, move)
+            currency = move.currency_id
+            for line in lines:
+                invoiced = line.support_invoice_line_id
+                self.assertEqual(invoiced.product_uom_id, hour)
+                self.assertEqual(
+                    invoiced.quantity, round(line.support_billable_minutes / 60, 2)
+                )
+                self.assertEqual(
+                    currency.compare_amounts(
+                        invoiced.price_subtotal, line.support_amount
+                    ),
+                    0,
+                    f"{invoiced.name}: {invoiced.price_subtotal} for "
+                    f"{line.support_amount}",
+                )
+            self.assertEqual(
+                currency.compare_amounts(move.amount_untaxed, expected),
+                0,
+                f"{move.name}: {move.amount_untaxed} for {expected}",
+            )
+        return moves
+
     def agree(self, ticket, channel="email", day=None):
         ticket._support_record_agreement(channel, day=day or self.month_start)
 

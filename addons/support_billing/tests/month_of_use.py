@@ -308,7 +308,8 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         return self.env["account.move"].browse(action["res_id"])
 
     def billed(self, contracts):
-        """What the customer owes: invoices minus credit notes, posted."""
+        """What the customer owes: invoices minus credit notes, posted, in
+        the invoices' currency (not the company's)."""
         moves = self.env["account.move"].search(
             [("support_contract_id", "in", contracts.ids), ("state", "=", "posted")]
         )

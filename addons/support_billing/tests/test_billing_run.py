@@ -93,9 +93,14 @@ class TestBillingRun(BillingCommon, TransactionCase):
             {"date_from": start or self.month_start, "date_to": end or self.month_end}
         )
 
-    def invoice_of(self, contract):
+    def invoice_of(self, contracts):
+        """The invoices in force (not cancelled, not fully credited)."""
         return self.env["account.move"].search(
-            [("support_contract_id", "=", contract.id), ("state", "!=", "cancel")]
+            [
+                ("support_contract_id", "in", contracts.ids),
+                ("state", "!=", "cancel"),
+                ("support_credited", "=", False),
+            ]
         )
 
     def snapshot(self):
@@ -209,6 +214,26 @@ class TestBillingRun(BillingCommon, TransactionCase):
         with self.assertRaises(ValidationError):
             self.make_run(self.month_end, self.month_start)
 
+    def test_moving_a_run_onto_another_period_is_refused(self):
+        self.make_run()
+        next_start = self.month_end + timedelta(days=1)
+        later = self.make_run(next_start, next_start + relativedelta(months=1, days=-1))
+        with self.assertRaises(ValidationError) as err:
+            later.date_from = self.month_end
+        self.assertIn("already billed", str(err.exception))
+        later.invalidate_recordset()
+        self.assertEqual(later.date_from, next_start)
+        # and in the database, whatever the Python check sees
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(
+                "UPDATE support_billing_run SET date_from = %s WHERE id = %s",
+                [self.month_end, later.id],
+            )
+
     def test_one_invoice_per_contract_and_period_in_the_database(self):
         self.make_run().action_run()
         infotel = self.invoice_of(self.c_infotel)
@@ -277,6 +302,115 @@ class TestBillingRun(BillingCommon, TransactionCase):
         run.action_run()
         self.assertEqual(self.snapshot(), before)
 
+    def credit(self, invoice, post=True):
+        """A credit note of ``invoice`` through the reversal wizard, as an
+        accountant issues it (draft until ``post``)."""
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"reason": "Credit (test)", "journal_id": invoice.journal_id.id})
+        )
+        refund = self.env["account.move"].browse(wizard.refund_moves()["res_id"])
+        self.assertEqual(refund.reversed_entry_id, invoice)
+        if post:
+            refund.action_post()
+        return refund
+
+    def test_full_credit_note_releases_sources_for_rebilling(self):
+        run = self.make_run()
+        run.action_run()
+        before = self.snapshot()
+        invoices = self.invoice_of(self.contracts)
+        invoices.action_post()
+        refunds = self.env["account.move"]
+        for invoice in invoices:
+            refunds |= self.credit(invoice)
+        self.assertEqual(set(invoices.mapped("payment_state")), {"reversed"})
+        self.assertTrue(all(invoices.mapped("support_credited")))
+        # time, success fee and onsite visit are free to be billed again
+        self.assertFalse(self.l_config.support_invoice_line_id)
+        self.assertFalse(self.t_refused.success_fee_invoice_line_id)
+        self.assertFalse(self.order.support_invoice_line_id)
+        self.assertFalse(self.order.invoice_lines)
+        # the time can be corrected now, as the error message says
+        self.l_router.unit_amount = 55 / 60
+        run.action_run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(self.snapshot(), before)
+        new = self.invoice_of(self.contracts)
+        self.assertEqual(len(new), 3)
+        self.assertFalse(new & invoices)
+        self.assertEqual(
+            self.l_config.support_invoice_line_id.move_id,
+            self.invoice_of(self.c_infotel),
+        )
+        self.assertEqual(
+            self.t_refused.success_fee_invoice_line_id.move_id,
+            self.invoice_of(self.c_flex),
+        )
+        self.assertEqual(
+            self.order.support_invoice_line_id.move_id, self.invoice_of(self.c_onsite)
+        )
+        self.assertEqual(set(new.mapped("state")), {"draft"})
+        self.assertEqual(
+            sorted(new.mapped("amount_untaxed")),
+            sorted(invoices.mapped("amount_untaxed")),
+        )
+        # rebilled once: a further run adds nothing
+        count = self.env["account.move.line"].search_count([])
+        run.action_run()
+        self.assertEqual(self.env["account.move.line"].search_count([]), count)
+        # the credit cannot be undone, nor the credited invoice revived
+        with self.assertRaises(UserError) as err:
+            refunds[:1].button_draft()
+        self.assertIn("fully credited", str(err.exception))
+        with self.assertRaises(UserError):
+            invoices[:1].button_draft()
+        with self.assertRaises(UserError):
+            refunds[:1].button_cancel()
+
+    def test_partial_credit_note_releases_nothing(self):
+        run = self.make_run()
+        run.action_run()
+        before = self.snapshot()
+        infotel = self.invoice_of(self.c_infotel)
+        infotel.action_post()
+        refund = self.credit(infotel, post=False)
+        # a goodwill credit of half of one line
+        first, second = refund.invoice_line_ids
+        refund.write(
+            {
+                "invoice_line_ids": [
+                    (1, first.id, {"price_unit": 22.5}),
+                    (2, second.id),
+                ]
+            }
+        )
+        refund.action_post()
+        self.assertEqual(refund.amount_untaxed, 22.5)
+        self.assertFalse(infotel.support_credited)
+        self.assertEqual(infotel.payment_state, "partial")
+        self.assertEqual(self.l_config.support_invoice_line_id.move_id, infotel)
+        self.assertEqual(self.l_router.support_invoice_line_id.move_id, infotel)
+        with self.assertRaises(UserError):
+            self.l_config.unit_amount = 2.0
+        count = self.env["account.move.line"].search_count([])
+        run.action_run()
+        self.assertEqual(self.snapshot(), before)
+        self.assertEqual(self.env["account.move.line"].search_count([]), count)
+        # a second credit note for the rest (22.5 + 45) completes the reversal
+        rest = self.credit(infotel, post=False)
+        rest.write(
+            {
+                "invoice_line_ids": [
+                    (1, rest.invoice_line_ids[:1].id, {"price_unit": 22.5})
+                ]
+            }
+        )
+        rest.action_post()
+        self.assertTrue(infotel.support_credited)
+        self.assertFalse(self.l_config.support_invoice_line_id)
+
     def test_posted_invoice_keeps_late_time_for_next_period(self):
         run = self.make_run()
         run.action_run()
@@ -326,6 +460,64 @@ class TestBillingRun(BillingCommon, TransactionCase):
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.amount_untaxed, 2860.0)
 
+    def odd_minutes_contract(self):
+        """45 EUR an hour to the minute, lines of odd lengths up to 6 h 41."""
+        plan = self.plan_infotel(name="infotel to the minute", rounding_step=1)
+        contract = self.make_contract(plan, partner=self.customer2)
+        ticket = self.make_ticket(contract, "configuration", name="Odd minutes")
+        self.agree(ticket)
+        lines = self.env["account.analytic.line"]
+        for minutes in (7, 13, 37, 67, 101, 143, 211, 401):
+            lines |= self.log(ticket, minutes)
+        return contract, lines
+
+    def test_time_to_the_minute_rounded_globally_totals_the_verdicts(self):
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        tax = self.env["account.tax"].create(
+            {"name": "VAT 23 % (test)", "amount": 23.0, "type_tax_use": "sale"}
+        )
+        self.env.ref("support_billing.product_support_hour").taxes_id = tax
+        contract, lines = self.odd_minutes_contract()
+        self.make_run().action_run()
+        move = self.invoice_of(contract)
+        move.action_post()
+        expected = sum(lines.mapped("support_amount"))
+        self.assertAlmostEqual(expected, 735.0, places=2)
+        self.assertEqual(
+            move.currency_id.compare_amounts(move.amount_untaxed, expected), 0
+        )
+        for line in lines:
+            invoiced = line.support_invoice_line_id
+            self.assertEqual(
+                invoiced.product_uom_id, self.env.ref("uom.product_uom_hour")
+            )
+            self.assertEqual(invoiced.quantity, round(line.unit_amount, 2))
+            self.assertEqual(
+                move.currency_id.compare_amounts(
+                    invoiced.price_subtotal, line.support_amount
+                ),
+                0,
+            )
+        self.assertEqual(move.currency_id.compare_amounts(move.amount_tax, 169.05), 0)
+
+    def test_too_few_price_decimals_is_a_clear_problem(self):
+        contract, lines = self.odd_minutes_contract()
+        self.env.ref("product.decimal_price").digits = 2
+        run = self.make_run()
+        run.action_run()
+        self.assertFalse(self.invoice_of(contract))
+        self.assertFalse(lines.support_invoice_line_id)
+        self.assertIn(contract.name, run.error_message)
+        self.assertIn("Product Price", run.error_message)
+        self.assertIn("2.38 h", run.error_message)
+        self.assertNotEqual(run.state, "done")
+        # the other contracts are billed; with 4 decimals, so is this one
+        self.assertTrue(self.invoice_of(self.c_infotel))
+        self.env.ref("product.decimal_price").digits = 4
+        run.action_run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(lines.support_invoice_line_id.move_id), 1)
+
     def test_statement_xlsx(self):
         self.make_run().action_run()
         report = self.env.ref("support_billing.action_report_support_statement")
@@ -348,6 +540,41 @@ class TestBillingRun(BillingCommon, TransactionCase):
         self.assertEqual(fees[1][5], 400.0)
         time_rows = list(book["Time"].iter_rows(values_only=True))
         self.assertEqual(sorted(row[11] for row in time_rows[1:]), [0.0, 480.0])
+
+    def test_statement_xlsx_writes_customer_text_as_text(self):
+        formula = '=HYPERLINK("http://evil.test","x")'
+        self.t_solved.name = formula
+        self.customer2.name = "=1+2"
+        self.make_run().action_run()
+        report = self.env.ref("support_billing.action_report_support_statement")
+        content, _report_type = self.env["ir.actions.report"]._render_xlsx(
+            report.report_name,
+            self.c_flex.ids,
+            {"date_from": str(self.month_start), "date_to": str(self.month_end)},
+        )
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        cells = [
+            cell
+            for sheet in book.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str) and cell.value.startswith("=")
+        ]
+        self.assertEqual(
+            sorted({cell.value for cell in cells}), sorted({formula, "=1+2"})
+        )
+        # text cells ('s'), not formulas ('f'), and no hyperlink anywhere
+        self.assertEqual({cell.data_type for cell in cells}, {"s"})
+        self.assertFalse(
+            [
+                cell
+                for sheet in book.worksheets
+                for row in sheet.iter_rows()
+                for cell in row
+                if cell.hyperlink
+            ]
+        )
+        self.assertIn(formula, [cell.value for cell in book["Time"]["C"]])
 
     def test_statement_wizard(self):
         wizard = self.env["support.billing.statement.wizard"].create(

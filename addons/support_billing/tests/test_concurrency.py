@@ -3,6 +3,7 @@
 import random
 import threading
 import time
+from datetime import date
 
 from psycopg2 import OperationalError
 
@@ -256,3 +257,87 @@ class TestWalletConcurrency(TransactionCase):
         self.assertEqual(outcomes[0][2], 2)
         balance, ledger, _lines = self.read_back()
         self.assertEqual((balance, ledger), (0, 0))
+
+
+@tagged("post_install", "-at_install")
+class TestBillingRunConcurrency(TransactionCase):
+    """Two users create billing runs of the same period at the same moment,
+    each in a transaction of its own: neither sees the other's run, the
+    database refuses the second."""
+
+    def setUp(self):
+        super().setUp()
+        self.created = []
+        self.addCleanup(self.cleanup)
+
+    def cleanup(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["support.billing.run"].browse(self.created).exists().unlink()
+
+    def create_at_once(self, periods):
+        barrier = threading.Barrier(2, timeout=30)
+        results = [None, None]
+        envs = [
+            api.Environment(self.registry.cursor(), SUPERUSER_ID, {}) for _i in "ab"
+        ]
+        for env in envs:
+            self.addCleanup(env.cr.close)
+
+        def worker(index):
+            env = envs[index]
+            Run = env["support.billing.run"]
+            start, end = periods[index]
+            try:
+                # both snapshots are taken before either run exists: the
+                # Python check of each transaction finds no other run
+                Run.search_count([])
+                barrier.wait()
+                run = Run.create({"date_from": start, "date_to": end})
+                env.cr.commit()
+                self.created.append(run.id)
+                results[index] = ("ok", run.id)
+            except UserError as err:
+                env.cr.rollback()
+                results[index] = ("error", err.args[0])
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
+        with mute_logger("odoo.sql_db"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        return results
+
+    def test_two_runs_of_one_period_at_once_one_is_refused(self):
+        january = (date(2031, 1, 1), date(2031, 1, 31))
+        results = self.create_at_once([january, january])
+        self.assertEqual(sorted(r[0] for r in results), ["error", "ok"])
+        error = next(r[1] for r in results if r[0] == "error")
+        self.assertIn("2031-01-01 - 2031-01-31 is already billed", error)
+        self.assertIn("at the same moment", error)
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM support_billing_run WHERE date_from = %s",
+                [january[0]],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)
+
+    def test_overlapping_runs_at_once_one_is_refused(self):
+        results = self.create_at_once(
+            [
+                (date(2031, 3, 1), date(2031, 3, 31)),
+                (date(2031, 3, 31), date(2031, 4, 30)),
+            ]
+        )
+        self.assertEqual(sorted(r[0] for r in results), ["error", "ok"])
+
+    def test_adjacent_runs_at_once_are_both_created(self):
+        results = self.create_at_once(
+            [
+                (date(2031, 5, 1), date(2031, 5, 31)),
+                (date(2031, 6, 1), date(2031, 6, 30)),
+            ]
+        )
+        self.assertEqual([r[0] for r in results], ["ok", "ok"])

@@ -320,3 +320,18 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
                 (move.state, move.move_type, move.currency_id),
                 ("draft", "out_invoice", self.pln),
             )
+
+    def test_billing_run_posts_time_to_the_minute(self):
+        flexible = self.contract("flexible")
+        case = self.flexible_case(flexible)
+        self.log(case, 37)  # 98.67 zł
+        self.log(case, 67)  # 1 h 07: 178.67 zł
+        case.action_success_fee_solve()
+        pro = self.contract("pro")
+        ticket = self.ticket(pro)
+        self.log(ticket, 120)  # the month's 2 hours
+        self.log(ticket, 37)  # beyond: 98.67 zł
+        self.log(ticket, 67)  # 178.67 zł
+        moves = self.bill_and_post(flexible | pro)
+        self.assertEqual(sorted(moves.mapped("amount_untaxed")), [277.34, 277.34])
+        self.assertEqual(set(moves.mapped("currency_id")), {self.pln})

@@ -281,3 +281,15 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
             ("draft", self.eur, 108.0),
         )
         self.assertEqual(len(invoice.invoice_line_ids), 2)
+
+    def test_billing_run_posts_time_at_any_price_level(self):
+        # 51.75 EUR an hour: half hours of 25.875 are no whole cents
+        contract = self.contract("paid", price_level=1.15)
+        config = self.ticket(contract, "configuration")
+        self.agree(config)
+        self.log(config, 37)  # 1 h: 51.75
+        self.log(config, 67)  # 1.5 h: 77.63
+        self.log(config, 10)  # 0.5 h: 25.88
+        move = self.bill_and_post(contract)
+        self.assertEqual(move.amount_untaxed, 155.26)
+        self.assertEqual(move.currency_id, self.eur)

@@ -123,3 +123,16 @@ class TestVendorOktell(BillingCommon, TransactionCase):
                 self.assertEqual(
                     (line.support_verdict, line.support_amount), ("free", 0)
                 )
+
+    def test_billing_run_time_not_a_whole_hour_is_included(self):
+        # Oktell bills no time: the yearly fee includes the work
+        contract = self.contract(2, 40, 300, 2)
+        ticket = self.make_ticket(
+            contract,
+            "configuration",
+            support_product_line_id=contract.line_ids.id,
+            channel_id=self.env.ref(EMAIL).id,
+        )
+        lines = self.log(ticket, 37) | self.log(ticket, 67)
+        self.assertEqual(set(lines.mapped("support_verdict")), {"free"})
+        self.assertFalse(self.bill_and_post(contract))

@@ -142,3 +142,12 @@ class TestVendorSangoma(BillingCommon, TransactionCase):
         # 120 credits cover 120 minutes; the rest waits for a new pack
         self.assertEqual(self.verdict(line), ("not_billable", 120, 0.0))
         self.assertEqual(self.balance(self.wallet), 0)
+
+    def test_billing_run_time_not_a_whole_hour_from_credits(self):
+        # Sangoma bills no time: professional services come from the credits
+        self.buy(2)
+        ticket = self.ticket("configuration")
+        lines = self.log(ticket, 37) | self.log(ticket, 67)
+        self.assertEqual(set(lines.mapped("support_verdict")), {"wallet"})
+        self.assertFalse(self.bill_and_post(self.sangoma_contract))
+        self.assertEqual(self.balance(self.wallet), 120 - 104)

@@ -269,3 +269,13 @@ class TestVendorWebitel(BillingCommon, TransactionCase):
             late.support_cause = "product"
             self.assertEqual(late.support_quota_date, date(2026, 11, 28))
             self.assertEqual(self.balance(wallet), 29)
+
+    def test_billing_run_posts_time_to_the_minute(self):
+        contracts = self.contract(self.advanced) | self.contract(self.pro)
+        for contract in contracts:
+            ticket = self.ticket(contract, "incident", support_cause="customer")
+            self.log(ticket, 37)  # 616.67 UAH (placeholder rate)
+            self.log(ticket, 67)  # 1 h 07: 1116.67 UAH
+        moves = self.bill_and_post(contracts)
+        self.assertEqual(moves.mapped("amount_untaxed"), [1733.34, 1733.34])
+        self.assertEqual(set(moves.mapped("currency_id")), {self.uah})

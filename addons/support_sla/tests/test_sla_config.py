@@ -336,6 +336,41 @@ class TestSlaConfig(SlaCommon, TransactionCase):
 
     # -- the compliance report and its XLSX ------------------------------
 
+    def test_compliance_xlsx_writes_names_as_text(self):
+        formula = '=HYPERLINK("http://evil.test","x")'
+        self.team.name = formula
+        ticket = self.make_ticket(
+            "pro",
+            utc(WARSAW, 2026, 11, 13, 17, 30),
+            self.kind_incident,
+            CRITICAL,
+            team_id=self.team.id,
+        )
+        ticket._sla_record_event(
+            "confirmation_sent", when=utc(WARSAW, 2026, 11, 16, 9, 0)
+        )
+        wizard = self.env["support.sla.report.export"].create(
+            {
+                "plan_ids": [(6, 0, self.plans["pro"].ids)],
+                "date_from": date(2026, 11, 1),
+            }
+        )
+        wizard.action_export()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        cells = [
+            cell
+            for sheet in book.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value == formula
+        ]
+        # the team's name in the summary and in the clocks' sheet, as text
+        self.assertEqual(
+            sorted({cell.parent.title for cell in cells}), ["Clocks", "Compliance"]
+        )
+        self.assertEqual({cell.data_type for cell in cells}, {"s"})
+        self.assertFalse([cell for cell in cells if cell.hyperlink])
+
     def test_compliance_report_and_xlsx(self):
         met = self.make_ticket(
             "pro", utc(WARSAW, 2026, 11, 13, 17, 30), self.kind_incident, CRITICAL

@@ -20,9 +20,15 @@ def compliance_rate(met, breached):
 def write_workbook(headers, summary_rows, detail_headers, detail_rows):
     """The XLSX file (bytes) of the compliance report: a summary sheet and
     a sheet of the clocks it counts.
+
+    Text (plan, team and ticket names) is written as text, never as a
+    formula or a link, whatever it starts with.
     """
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD"})
     percent = workbook.add_format({"num_format": "0.00"})
     stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
