@@ -35,11 +35,13 @@ class TestSlaCache(SlaCommon, TransactionCase):
         self.assertEqual(len(self.monday), 1)
         # Mon 16 Nov 16:00 + 4 h: two hours on Monday, two on Tuesday.
         self.assertEqual(
-            self.reaction_deadline(2026, 11, 16, 16, 0), utc(WARSAW, 2026, 11, 17, 10, 0)
+            self.reaction_deadline(2026, 11, 16, 16, 0),
+            utc(WARSAW, 2026, 11, 17, 10, 0),
         )
         self.monday.hour_to = 20
         self.assertEqual(
-            self.reaction_deadline(2026, 11, 16, 16, 0), utc(WARSAW, 2026, 11, 16, 20, 0)
+            self.reaction_deadline(2026, 11, 16, 16, 0),
+            utc(WARSAW, 2026, 11, 16, 20, 0),
         )
         # The same row again, in the same transaction (same write_date).
         self.monday.hour_to = 19
@@ -48,7 +50,8 @@ class TestSlaCache(SlaCommon, TransactionCase):
         )
         self.monday.unlink()
         self.assertEqual(
-            self.reaction_deadline(2026, 11, 16, 16, 0), utc(WARSAW, 2026, 11, 17, 12, 0)
+            self.reaction_deadline(2026, 11, 16, 16, 0),
+            utc(WARSAW, 2026, 11, 17, 12, 0),
         )
 
     def test_global_time_off_added_then_deleted_reaches_the_next_clock(self):
