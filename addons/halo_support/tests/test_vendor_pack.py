@@ -137,7 +137,6 @@ class TestVendorPack(TransactionCase):
                         )
                     self.assertTrue(self.Pack._vendor_pack_is_loaded(vendor))
                     raise _RollBack()
-                self.env.registry.clear_cache()
                 self.env.invalidate_all()
 
     def test_wizard_loads_ticked_vendors(self):

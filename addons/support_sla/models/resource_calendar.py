@@ -8,6 +8,7 @@ import pytz
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..engine import (
     BusinessCalendar,
@@ -20,6 +21,7 @@ from ..engine import (
     supported_subdivisions,
 )
 from ..engine.errors import CountryError
+from . import sla_cache
 
 _logger = logging.getLogger(__name__)
 
@@ -263,7 +265,6 @@ class ResourceCalendar(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         calendars = super().create(vals_list)
-        self.env.registry.clear_cache()
         calendars.filtered("holiday_country_id")._sync_public_holidays()
         return calendars
 
@@ -273,15 +274,15 @@ class ResourceCalendar(models.Model):
             vals.setdefault("holiday_subdivision", False)
         result = super().write(vals)
         if {"tz", "attendance_ids", "two_weeks_calendar", "active"} & set(vals):
-            self.env.registry.clear_cache()
+            sla_cache.touched(self.env)
         if {"holiday_country_id", "holiday_subdivision"} & set(vals):
             self._sync_public_holidays()
-            self.env.registry.clear_cache()
         return result
 
     def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
+        result = super().unlink()
+        sla_cache.touched(self.env)
+        return result
 
     # ------------------------------------------------------------------
     # The SLA engine
@@ -349,10 +350,44 @@ class ResourceCalendar(models.Model):
             pairs.append((row["date_from"], end))
         return pairs
 
-    @tools.ormcache("self.id", "year")
-    def _sla_engine_cached(self, year):
+    def _sla_engine_versions(self):
+        """{calendar id: version} of what the engines of these calendars are
+        built from, in one query: the calendar itself (time zone, two-week
+        mode), its attendances and the global time off it counts (its own
+        and those of no calendar; an employee's time off is not read).
+        See :mod:`.sla_cache`.
+        """
+        for model in (
+            "resource.calendar",
+            "resource.calendar.attendance",
+            "resource.calendar.leaves",
+        ):
+            self.env[model].flush_model()
+        attendances = sla_cache.table_stamp(
+            "resource_calendar_attendance",
+            SQL("calendar_id = c.id AND resource_id IS NULL"),
+        )
+        leaves = sla_cache.table_stamp(
+            "resource_calendar_leaves",
+            SQL("(calendar_id = c.id OR calendar_id IS NULL) AND resource_id IS NULL"),
+        )
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT c.id, c.write_date, a.n, a.stamp, l.n, l.stamp "
+                "FROM resource_calendar c "
+                "CROSS JOIN LATERAL (%s) AS a(n, stamp) "
+                "CROSS JOIN LATERAL (%s) AS l(n, stamp) "
+                "WHERE c.id = ANY(%s)",
+                attendances,
+                leaves,
+                list(self.ids),
+            )
+        )
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+    def _sla_engine_build(self, year):
         """The engine of this calendar around ``year``, or the engine error
-        (cached too: a broken calendar is reported, not reloaded per call).
+        (kept too: a broken calendar is reported, not reloaded per call).
         """
         first_day = date(year - ENGINE_YEARS_BEFORE, 1, 1)
         last_day = date(year + ENGINE_YEARS_AFTER, 12, 31)
@@ -367,13 +402,33 @@ class ResourceCalendar(models.Model):
         except SlaEngineError as exc:
             return exc
 
+    @tools.ormcache("self.id", "year", "version")
+    def _sla_engine_cached(self, year, version):
+        """The shared engine of this calendar at ``version`` (of
+        :meth:`_sla_engine_versions`): an entry nobody asks for any more
+        once the calendar changed, until the cache drops it.
+        """
+        return self._sla_engine_build(year)
+
     def _sla_engine(self, year):
         """The loaded :class:`BusinessCalendar` of this calendar for clocks
         that start in ``year``; raises the engine's error for a calendar
         without working time or with a bad time zone.
+
+        One query per calendar and transaction (the version), none more
+        while nothing changes.
         """
         self.ensure_one()
-        result = self.sudo()._sla_engine_cached(year)
+        calendar = self.sudo()
+        memo = sla_cache.memo(self.env)
+        key = ("engine", calendar.id, year)
+        if key not in memo:
+            if sla_cache.is_dirty(self.env):
+                memo[key] = calendar._sla_engine_build(year)
+            else:
+                version = calendar._sla_engine_versions().get(calendar.id)
+                memo[key] = calendar._sla_engine_cached(year, version)
+        result = memo[key]
         if isinstance(result, SlaEngineError):
             raise result
         return result

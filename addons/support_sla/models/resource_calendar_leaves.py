@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from . import sla_cache
+
 
 class ResourceCalendarLeaves(models.Model):
     _inherit = "resource.calendar.leaves"
@@ -16,15 +18,27 @@ class ResourceCalendarLeaves(models.Model):
         "good (see the calendar's dropped holidays).",
     )
 
+    # The SLA engine of a calendar is cached under a version of its global
+    # time off (see sla_cache): other transactions see a change through that
+    # version; this one is told here.  An employee's own time off (with a
+    # resource) is not part of any SLA engine and touches nothing.
+
+    def _sla_any_global(self):
+        return any(not leave.resource_id for leave in self)
+
     @api.model_create_multi
     def create(self, vals_list):
         leaves = super().create(vals_list)
-        self.env.registry.clear_cache()
+        if leaves._sla_any_global():
+            sla_cache.touched(self.env)
         return leaves
 
     def write(self, vals):
+        # A time off that stops being global leaves the engine too.
+        was_global = "resource_id" in vals and self._sla_any_global()
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        if was_global or self._sla_any_global():
+            sla_cache.touched(self.env)
         return result
 
     def unlink(self):
@@ -45,5 +59,8 @@ class ResourceCalendarLeaves(models.Model):
                         for leave in generated
                     ]
                 )
-        self.env.registry.clear_cache()
-        return super().unlink()
+        touches = self._sla_any_global()
+        result = super().unlink()
+        if touches:
+            sla_cache.touched(self.env)
+        return result

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import sla_cache
+
 
 class SupportSlaPolicy(models.Model):
     """The SLA terms of a support plan: a set of targets.
@@ -106,20 +108,24 @@ class SupportSlaPolicy(models.Model):
                     )
                 )
 
+    # The index of targets is cached under a version of the policies (see
+    # sla_cache and support.sla.target): this transaction is told here.
+
     @api.model_create_multi
     def create(self, vals_list):
         policies = super().create(vals_list)
-        self.env.registry.clear_cache()
+        sla_cache.touched(self.env)
         return policies
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        sla_cache.touched(self.env)
         return result
 
     def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
+        result = super().unlink()
+        sla_cache.touched(self.env)
+        return result
 
     def action_view_targets(self):
         self.ensure_one()

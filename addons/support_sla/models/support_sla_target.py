@@ -5,8 +5,10 @@ from typing import NamedTuple
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..engine import BUSINESS_UNITS, SlaEngineError, TermError, check_term
+from . import sla_cache
 
 METRICS = [
     ("reaction", "Reaction (confirmation sent)"),
@@ -250,29 +252,92 @@ class SupportSlaTarget(models.Model):
                 vals.setdefault("stop_event", defaults[1])
                 vals.setdefault("stop_on_downgrade", defaults[2])
         targets = super().create(vals_list)
-        self.env.registry.clear_cache()
+        sla_cache.touched(self.env)
         return targets
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        sla_cache.touched(self.env)
         return result
 
     def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
+        result = super().unlink()
+        sla_cache.touched(self.env)
+        return result
 
     # ------------------------------------------------------------------
     # Cached index: targets by plan, as plain values
     # ------------------------------------------------------------------
 
-    @tools.ormcache()
+    @api.model
+    def _sla_target_index_version(self):
+        """The version of what the index of targets is built from, in one
+        query: targets, policies, request categories, calendars (their time
+        zone) and the stage and category lists of targets and policies.
+        See :mod:`.sla_cache`.
+        """
+        for model in (
+            "support.sla.target",
+            "support.sla.policy",
+            "support.sla.category",
+            "resource.calendar",
+        ):
+            self.env[model].flush_model()
+        stamps = [
+            sla_cache.table_stamp(table)
+            for table in (
+                "support_sla_target",
+                "support_sla_policy",
+                "support_sla_category",
+                "resource_calendar",
+            )
+        ]
+        relations = [
+            self._fields["category_ids"].relation,
+            self._fields["stop_stage_ids"].relation,
+            self._fields["pause_stage_ids"].relation,
+            self.env["support.sla.policy"]._fields["pause_stage_ids"].relation,
+        ]
+        counts = [
+            SQL("(SELECT count(*) FROM %s)", SQL.identifier(table))
+            for table in relations
+        ]
+        [row] = self.env.execute_query(
+            SQL(
+                "SELECT * FROM %s, (SELECT %s) AS relations",
+                SQL(", ").join(
+                    SQL("(%s) AS %s", stamp, SQL.identifier(f"t{i}"))
+                    for i, stamp in enumerate(stamps)
+                ),
+                SQL(", ").join(counts),
+            )
+        )
+        return row
+
+    @api.model
     def _sla_target_index(self):
         """{plan id: (TargetSpec, ...)} of the active policies' targets.
 
-        Cached in the registry (and cleared on any change of a policy,
-        target or category), so that creating a ticket does not query them.
+        Shared by the workers under its version, read once per transaction
+        (see :mod:`.sla_cache`), so that creating a ticket does not query
+        the targets.
         """
+        memo = sla_cache.memo(self.env)
+        if "targets" not in memo:
+            if sla_cache.is_dirty(self.env):
+                memo["targets"] = self._sla_target_index_build()
+            else:
+                version = self._sla_target_index_version()
+                memo["targets"] = self._sla_target_index_cached(version)
+        return memo["targets"]
+
+    @tools.ormcache("version")
+    def _sla_target_index_cached(self, version):
+        return self._sla_target_index_build()
+
+    @api.model
+    def _sla_target_index_build(self):
+        """The index of targets, read from the database."""
         targets = (
             self.sudo()
             .with_context(active_test=True)

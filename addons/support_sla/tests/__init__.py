@@ -1,6 +1,7 @@
 from . import test_sla_policies
 from . import test_sla_clocks
 from . import test_sla_config
+from . import test_sla_cache
 from . import test_sla_oracle
 from . import test_vendor_halo_kwadrat
 from . import test_vendor_infotel

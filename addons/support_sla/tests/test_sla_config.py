@@ -323,7 +323,11 @@ class TestSlaConfig(SlaCommon, TransactionCase):
         # Warm the caches (targets index, calendar engines, sequences).
         for key in ("one", "many", "one", "many"):
             self.make_ticket(key, received)
+        # Each ticket in a transaction of its own: flushing the cursor (as a
+        # commit does, and assertQueryCount below) ends what the transaction
+        # remembers of the SLA caches' versions.
         self.env.flush_all()
+        self.env.cr.flush()
         start = self.env.cr.sql_log_count
         first = self.make_ticket("one", received)
         self.env.flush_all()
