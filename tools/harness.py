@@ -347,6 +347,11 @@ def cmd_test(options):
                     or not counts["tests"]
                 ):
                     failures.append("OCA test suites")
+            # The database then is the demo's of `make run` (the pytest
+            # integration tests check it).
+            error = switch_off_phone_home(params, db, data_dir, logfile)
+            if error:
+                failures.append(error)
             problems = log_problems(logfile)
             if problems:
                 print(
@@ -439,9 +444,10 @@ def phone_home_left(params, db):
 
 
 def switch_off_phone_home(params, db, data_dir, logfile):
-    """Run tools/offline.py on db in `odoo shell`, then check that it took."""
+    """Run tools/offline.py on db in `odoo shell`, then check that it took;
+    returns what went wrong, or None."""
     if not phone_home_left(params, db):
-        return
+        return None
     args = odoo_args(params, db, data_dir, extra=["--no-http", "--log-level=warn"])
     args[args.index("server")] = "shell"
     print(f"Switching off what calls odoo.com in {db} (tools/offline.py)…", flush=True)
@@ -453,7 +459,8 @@ def switch_off_phone_home(params, db, data_dir, logfile):
         log.write(proc.stdout + proc.stderr)
     left = phone_home_left(params, db)
     if proc.returncode or left:
-        die(f"switching off {', '.join(left) or 'phone-home'} failed, see {logfile}")
+        return f"switching off {', '.join(left) or 'phone-home'} failed, see {logfile}"
+    return None
 
 
 def serve(params, db, data_dir, http_port, logfile=None, quiet=False):
@@ -490,7 +497,9 @@ def cmd_run(options):
             install_demo_db(params, data_dir, logfile)
         else:
             print(f"Reusing the demo database {DEMO_DB}.")
-        switch_off_phone_home(params, DEMO_DB, data_dir, logfile)
+        error = switch_off_phone_home(params, DEMO_DB, data_dir, logfile)
+        if error:
+            die(error)
         proc = serve(params, DEMO_DB, data_dir, options.port)
         print(f"\nOdoo runs on http://localhost:{options.port}")
         for login, password, who in DEMO_LOGINS:
