@@ -86,9 +86,20 @@ class TestPortalContract(BillingCommon, HttpCase):
         self.assertIn(f"/my/support/contract/{self.contract.id}", response.url)
         self.assertIn(self.contract.name, response.text)
         self.assertIn('id="support_contract_wallets"', response.text)
+        # The recurring invoicing is reached from the support contract.
+        self.assertIn('id="support_contract_next_invoice"', response.text)
         response = self.url_open(f"/my/support/contract/{self.contract.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.contract.plan_id.name, response.text)
+
+    def test_no_next_invoice_without_recurring_fee(self):
+        contract = self.make_contract(self.plan_webitel(recurring_fee_type="none"))
+        self.assertFalse(contract.recurring_contract_id)
+        self.authenticate("twin_carol", "twin_carol")
+        response = self.url_open(f"/my/support/contract/{contract.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(contract.name, response.text)
+        self.assertNotIn('id="support_contract_next_invoice"', response.text)
 
     def test_plain_contract_page_still_works(self):
         plain = self._plain_oca_contract()
