@@ -347,6 +347,11 @@ def cmd_test(options):
                     or not counts["tests"]
                 ):
                     failures.append("OCA test suites")
+            # The database then is the demo's of `make run` (the pytest
+            # integration tests check it).
+            error = switch_off_phone_home(params, db, data_dir, logfile)
+            if error:
+                failures.append(error)
             problems = log_problems(logfile)
             if problems:
                 print(
@@ -407,6 +412,57 @@ def install_demo_db(params, data_dir, logfile):
         die(f"installing the demo database failed, see {logfile}")
 
 
+OFFLINE_SCRIPT = os.path.join(HERE, "offline.py")
+
+
+def phone_home_left(params, db):
+    """What of tools/offline.py's list is still on in db (empty: nothing)."""
+    with open(OFFLINE_SCRIPT) as handle:
+        script = handle.read()
+    modules = json.loads(
+        re.search(r"^PHONE_HOME_MODULES = (.*)$", script, re.M).group(1)
+    )
+    crons = json.loads(re.search(r"^PHONE_HOME_CRONS = (.*)$", script, re.M).group(1))
+    with (
+        contextlib.closing(pgcluster.connect(params, db)) as conn,
+        conn.cursor() as cr,
+    ):
+        cr.execute(
+            "SELECT name FROM ir_module_module WHERE name = ANY(%s)"
+            " AND state NOT IN ('uninstalled', 'uninstallable')",
+            [modules],
+        )
+        left = [f"module {name}" for (name,) in cr.fetchall()]
+        cr.execute(
+            "SELECT d.module || '.' || d.name FROM ir_model_data d"
+            " JOIN ir_cron c ON c.id = d.res_id AND d.model = 'ir.cron'"
+            " WHERE d.module || '.' || d.name = ANY(%s) AND c.active",
+            [crons],
+        )
+        left += [f"cron {xmlid}" for (xmlid,) in cr.fetchall()]
+    return left
+
+
+def switch_off_phone_home(params, db, data_dir, logfile):
+    """Run tools/offline.py on db in `odoo shell`, then check that it took;
+    returns what went wrong, or None."""
+    if not phone_home_left(params, db):
+        return None
+    args = odoo_args(params, db, data_dir, extra=["--no-http", "--log-level=warn"])
+    args[args.index("server")] = "shell"
+    print(f"Switching off what calls odoo.com in {db} (tools/offline.py)…", flush=True)
+    with open(OFFLINE_SCRIPT) as script:
+        proc = subprocess.run(
+            args, stdin=script, cwd=ROOT, capture_output=True, text=True
+        )
+    with open(logfile, "a") as log:
+        log.write(proc.stdout + proc.stderr)
+    left = phone_home_left(params, db)
+    if proc.returncode or left:
+        return f"switching off {', '.join(left) or 'phone-home'} failed, see {logfile}"
+    return None
+
+
 def serve(params, db, data_dir, http_port, logfile=None, quiet=False):
     """Start Odoo's HTTP server on db; returns the Popen."""
     args = odoo_args(
@@ -441,6 +497,9 @@ def cmd_run(options):
             install_demo_db(params, data_dir, logfile)
         else:
             print(f"Reusing the demo database {DEMO_DB}.")
+        error = switch_off_phone_home(params, DEMO_DB, data_dir, logfile)
+        if error:
+            die(error)
         proc = serve(params, DEMO_DB, data_dir, options.port)
         print(f"\nOdoo runs on http://localhost:{options.port}")
         for login, password, who in DEMO_LOGINS:

@@ -28,6 +28,7 @@
         "views/support_wallet_views.xml",
         "views/support_plan_views.xml",
         "views/support_contract_views.xml",
+        "views/contract_contract_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/fsm_order_views.xml",
         "views/support_billing_run_views.xml",

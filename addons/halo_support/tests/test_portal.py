@@ -157,3 +157,14 @@ class TestPortal(SupportUsersCommon, HttpCase):
         self.assertEqual(ticket.partner_id, self.bob)
         self.assertEqual(ticket.support_contract_id, self.contract_b)
         self.assertFalse(ticket.support_intake_note)
+
+    def test_home_tile_icon_is_of_the_standard_size(self):
+        # Odoo 18's portal tiles draw their icon at its own size: 64 x 64.
+        self.authenticate("halo-alice", "halo-alice-pw")
+        page = self._get("/my").text
+        icon = "/halo_support/static/src/img/support_contract.svg"
+        self.assertIn('href="/my/support/contracts"', page)
+        self.assertIn(f'src="{icon}"', page)
+        self.assertNotIn("/halo_support/static/description/icon.png", page)
+        svg = self._get(icon).text
+        self.assertIn('width="64" height="64" viewBox="0 0 64 64"', svg)

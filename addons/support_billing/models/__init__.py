@@ -8,6 +8,7 @@ from . import support_plan
 from . import support_wallet
 from . import support_wallet_entry
 from . import support_contract
+from . import contract_contract
 from . import account_analytic_line
 from . import helpdesk_ticket
 from . import fsm_order

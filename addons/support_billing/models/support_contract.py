@@ -359,6 +359,13 @@ class SupportContract(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if "date_start" in vals:
+            # The recurring contract keeps the support contract's date (not
+            # its lines: what is invoiced stays as it was).
+            for contract in self.sudo().filtered("recurring_contract_id"):
+                contract.recurring_contract_id.write(
+                    {"date": contract.date_start, "date_start": contract.date_start}
+                )
         if "date_end" in vals:
             self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
                 {"date_end": vals["date_end"]}
@@ -409,6 +416,10 @@ class SupportContract(models.Model):
                         plan=plan.name,
                     ),
                     "code": self.name,
+                    # Dated like the support contract; its invoicing follows
+                    # its lines (line_recurrence), see below.
+                    "date": self.date_start or fields.Date.context_today(self),
+                    "date_start": self.date_start or fields.Date.context_today(self),
                     "partner_id": self.partner_id.id,
                     "company_id": self.company_id.id,
                     "contract_type": "sale",
@@ -421,6 +432,10 @@ class SupportContract(models.Model):
             lambda line: line.product_id == plan.fee_product_id and not line.is_canceled
         ):
             return
+        # The contract is dated like the support contract, but its fee is
+        # invoiced from the day it is activated on: a contract activated
+        # after its start date is not charged for the days before, when it
+        # was not in force (the line's first period starts on activation).
         today = fields.Date.context_today(self)
         date_start = max(self.date_start or today, today)
         self.env["contract.line"].sudo().create(

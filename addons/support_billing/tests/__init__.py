@@ -13,6 +13,7 @@ from . import test_vendor_sangoma
 from . import test_vendor_oktell
 from . import test_tour_billing
 from . import test_portal_wallets
+from . import test_portal_contract
 from . import test_vendor_webitel
 from . import test_vendor_demo
 from . import test_access_rpc

@@ -1,0 +1,43 @@
+# Copyright 2026 Halo Support Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ContractContract(models.Model):
+    """The OCA recurring contract that invoices a support contract's fee.
+
+    It is the engine of the recurring invoices, not a second contract: it
+    links back to its support contract, and the portal lists only the
+    support contract (see ``controllers/portal.py``).
+    """
+
+    _inherit = "contract.contract"
+
+    support_contract_ids = fields.One2many(
+        comodel_name="support.contract",
+        inverse_name="recurring_contract_id",
+        string="Support contracts",
+    )
+    support_contract_id = fields.Many2one(
+        comodel_name="support.contract",
+        string="Support contract",
+        compute="_compute_support_contract_id",
+        store=True,
+        index="btree_not_null",
+        help="The support contract whose recurring fee this contract invoices.",
+    )
+
+    @api.depends("support_contract_ids")
+    def _compute_support_contract_id(self):
+        for contract in self:
+            # sudo: the link is structural, whoever triggers the recompute.
+            contract.support_contract_id = contract.sudo().support_contract_ids[:1]
+
+    def action_open_support_contract(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.contract",
+            "res_id": self.support_contract_id.id,
+            "view_mode": "form",
+        }
