@@ -398,8 +398,13 @@ class HelpdeskTicket(models.Model):
         users = message.author_id.user_ids
         return any(not user.share for user in users)
 
-    def message_post(self, **kwargs):
-        message = super().message_post(**kwargs)
+    def _message_post_after_hook(self, message, msg_vals):
+        """Mail hook, called by ``message_post`` once the message exists and
+        before its notifications are sent: an agent's reply to the customer
+        stops the clocks waiting for a confirmation (``confirmation_sent``).
+        An override may record further SLA events; it must call super.
+        """
+        res = super()._message_post_after_hook(message, msg_vals)
         if (
             message
             and self
@@ -416,7 +421,7 @@ class HelpdeskTicket(models.Model):
                 ),
                 when=fields.Datetime.now(),
             )
-        return message
+        return res
 
     def _sla_extend_terms(self, reason):
         """Rule violation: extend the open clocks' terms (20 business hours
