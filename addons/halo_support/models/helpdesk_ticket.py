@@ -14,24 +14,22 @@ from .entitlement import (
     select_contract,
 )
 
-# helpdesk_mgmt's priority keys, read as the seeds' priorities.
+# helpdesk_mgmt's priority keys, read as the seeds' priorities.  The field
+# keeps helpdesk_mgmt's selection, labels, order and default (every helpdesk
+# user sees the same priorities, with or without this addon); only its help
+# says how a support policy reads them.
 PRIORITY_LOW = "0"
 PRIORITY_NORMAL = "1"
 PRIORITY_HIGH = "2"
 PRIORITY_CRITICAL = "3"
-PRIORITIES = [
-    (PRIORITY_LOW, "Low"),
-    (PRIORITY_NORMAL, "Normal"),
-    (PRIORITY_HIGH, "High"),
-    (PRIORITY_CRITICAL, "Critical"),
-]
 PRIORITY_HELP = (
-    "Critical: the system cannot be used (an unplanned outage or degradation "
-    "with critical business impact).\n"
+    "How a support policy reads the priorities:\n"
+    "Very High (critical): the system cannot be used (an unplanned outage or "
+    "degradation with critical business impact).\n"
     "High: degraded performance; an additional function is fully down while "
     "the rest works.\n"
-    "Normal: a disruption the customer notices; an additional function "
-    "misbehaves; an inconvenient workaround exists.\n"
+    "Medium (normal): a disruption the customer notices; an additional "
+    "function misbehaves; an inconvenient workaround exists.\n"
     "Low: a question or a minor issue without business impact."
 )
 
@@ -48,7 +46,8 @@ class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "support.field.guard.mixin"]
 
-    priority = fields.Selection(selection=PRIORITIES, help=PRIORITY_HELP)
+    # Only the help changes: the selection stays helpdesk_mgmt's.
+    priority = fields.Selection(help=PRIORITY_HELP)
     support_category = fields.Selection(
         related="type_id.support_category",
         store=True,

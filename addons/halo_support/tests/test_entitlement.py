@@ -542,9 +542,17 @@ class TestEntitlement(SupportCommon, TransactionCase):
     # Priorities and kinds ----------------------------------------------------
 
     def test_priority_reading(self):
+        """helpdesk_mgmt's priorities stay as they are (keys, labels, order,
+        default); only the help explains how a support policy reads them."""
         field = self.env["helpdesk.ticket"]._fields["priority"]
-        labels = dict(field._description_selection(self.env))
-        self.assertEqual(labels[PRIORITY_CRITICAL], "Critical")
+        self.assertEqual(
+            field._description_selection(self.env),
+            [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")],
+        )
+        self.assertEqual(
+            self.env["helpdesk.ticket"].default_get(["priority"])["priority"], "1"
+        )
+        self.assertEqual(dict(field.selection)[PRIORITY_CRITICAL], "Very High")
         self.assertIn("the system cannot be used", field.help)
 
     def test_recheck_is_one_query_batch(self):
