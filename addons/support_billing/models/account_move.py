@@ -37,9 +37,12 @@ class AccountMove(models.Model):
     def init(self):
         # One usage invoice per contract and period, whatever the concurrency;
         # a cancelled or fully credited one leaves room for its replacement.
+        # A partial unique index has no declarative form in Odoo 18
+        # (_sql_constraints cannot take a WHERE), so it is created here,
+        # idempotently, as core does (mail, bus).  One-off steps such as
+        # dropping the index's former name live in migrations/.
         self.env.cr.execute(
-            """DROP INDEX IF EXISTS account_move_support_period_uniq;
-               CREATE UNIQUE INDEX IF NOT EXISTS account_move_support_period_open_uniq
+            """CREATE UNIQUE INDEX IF NOT EXISTS account_move_support_period_open_uniq
                ON account_move (support_contract_id, support_period_start)
                WHERE support_contract_id IS NOT NULL
                  AND support_period_start IS NOT NULL

@@ -108,8 +108,8 @@ class SupportWallet(models.Model):
 
     def init(self):
         # One open wallet per contract, unit and allowance: consumption knows
-        # which one.
-        self.env.cr.execute("DROP INDEX IF EXISTS support_wallet_open_unit_uniq")
+        # which one.  Idempotent (see account.move's init); the index's former
+        # name is dropped by migrations/18.0.1.1.0.
         self.env.cr.execute(
             """CREATE UNIQUE INDEX IF NOT EXISTS support_wallet_open_allowance_uniq
                ON support_wallet (contract_id, unit, COALESCE(allowance_id, 0))

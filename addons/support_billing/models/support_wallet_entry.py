@@ -102,6 +102,7 @@ class SupportWalletEntry(models.Model):
 
     def init(self):
         # A month is granted once per wallet, whatever the concurrency.
+        # Idempotent partial unique index (see account.move's init).
         self.env.cr.execute(
             """CREATE UNIQUE INDEX IF NOT EXISTS support_wallet_entry_period_uniq
                ON support_wallet_entry (wallet_id, period_start)
