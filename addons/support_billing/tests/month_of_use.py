@@ -200,22 +200,19 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         invoices.with_user(self.accountant).action_post()
         self.assertEqual(set(invoices.mapped("state")), {"posted"})
 
-    def credit_in_full(self, invoice, on):
-        """The accountant reverses the invoice in full (a credit note)."""
+    def reversal(self, invoice, on, reason):
+        """Odoo's reversal wizard, opened by the accountant on ``on``."""
         self.go(at(on, 10, tz=self.tz))
-        wizard = (
+        return (
             self.env["account.move.reversal"]
             .with_user(self.accountant)
             .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create(
-                {
-                    "reason": "Customer disputes the invoice",
-                    "journal_id": invoice.journal_id.id,
-                    "date": on,
-                }
-            )
+            .create({"reason": reason, "journal_id": invoice.journal_id.id, "date": on})
         )
-        wizard.refund_moves()
+
+    def credit_in_full(self, invoice, on):
+        """The accountant reverses the invoice in full (a credit note)."""
+        self.reversal(invoice, on, "Customer disputes the invoice").refund_moves()
         credit = self.env["account.move"].search(
             [("reversed_entry_id", "=", invoice.id)]
         )
@@ -224,6 +221,13 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
             credit.with_user(self.accountant).action_post()
         self.assertEqual(credit.amount_total, invoice.amount_total)
         return credit
+
+    def credit_and_rebill(self, invoice, on):
+        """The accountant reverses the invoice in full and gets a new draft
+        of it to correct (Odoo's *Reverse and create invoice*)."""
+        action = self.reversal(invoice, on, "Wrong customer size").modify_moves()
+        self.assertEqual(invoice.payment_state, "reversed")
+        return self.env["account.move"].browse(action["res_id"])
 
     # ------------------------------------------------------------------
     # What is checked at the end of every month
@@ -287,26 +291,6 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
         self.assertTrue(wallet, f"{contract.name} has an open {unit_kind} wallet")
         return self.balance(wallet)
 
-    def credit_and_rebill(self, invoice, on):
-        """The accountant reverses the invoice in full and gets a new draft
-        of it to correct (Odoo's *Reverse and create invoice*)."""
-        self.go(at(on, 10, tz=self.tz))
-        wizard = (
-            self.env["account.move.reversal"]
-            .with_user(self.accountant)
-            .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create(
-                {
-                    "reason": "Wrong customer size",
-                    "journal_id": invoice.journal_id.id,
-                    "date": on,
-                }
-            )
-        )
-        action = wizard.modify_moves()
-        self.assertEqual(invoice.payment_state, "reversed")
-        return self.env["account.move"].browse(action["res_id"])
-
     def billed(self, contracts):
         """What the customer owes: invoices minus credit notes, posted, in
         the invoices' currency (not the company's)."""
@@ -317,6 +301,24 @@ class MonthOfUseCase(RpcMixin, BillingCommon):
             [("reversed_entry_id", "in", moves.ids), ("state", "=", "posted")]
         )
         return round(sum(moves.mapped("amount_untaxed_in_currency_signed")), 2)
+
+    def product_of(self, categ_xmlid, name):
+        return self.env["product.product"].create(
+            {"name": f"{name} (month test)", "categ_id": self.env.ref(categ_xmlid).id}
+        )
+
+    def covered(self, product, serial, days_before, **vals):
+        """The contract's covered product, bought ``days_before`` November."""
+        return [
+            Command.create(
+                {
+                    "product_id": product.id,
+                    "serial": serial,
+                    "purchase_date": NOV - timedelta(days=days_before),
+                    **vals,
+                }
+            )
+        ]
 
     def contract_on(self, plan, partner, contacts, day=NOV, **vals):
         """A contract signed and activated before ``day`` (at the clock's

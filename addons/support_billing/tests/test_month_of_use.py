@@ -6,7 +6,7 @@ Each test is one vendor's month (see month_of_use.py for the steps); the
 amounts are the policy's numbers applied by hand in the comments.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
@@ -23,24 +23,10 @@ class TestMonthOfUseHaloKwadrat(MonthOfUseCase, HttpCase):
 
     def test_a_month_of_h2s_pro(self):
         pro = self.env.ref("halo_support.plan_h2s_pro")
-        card = self.env["product.product"].create(
-            {
-                "name": "Sangoma A200 (month test)",
-                "categ_id": self.env.ref("halo_support.categ_sangoma_cards").id,
-            }
-        )
+        card = self.product_of("halo_support.categ_sangoma_cards", "Sangoma A200")
 
         def covered_card(serial):
-            return [
-                Command.create(
-                    {
-                        "product_id": card.id,
-                        "serial": serial,
-                        "purchase_date": NOV - timedelta(days=200),
-                        "bought_from_us": True,
-                    }
-                )
-            ]
+            return self.covered(card, serial, 200, bought_from_us=True)
 
         acme, (anna, bob) = self.new_customer("Acme Telecom", "Anna", "Bob")
         beta, (celina,) = self.new_customer("Beta Calls", "Celina")
@@ -148,23 +134,10 @@ class TestMonthOfUseInfotel(MonthOfUseCase, HttpCase):
 
     def test_a_month_of_variant_1(self):
         v1 = self.env.ref("halo_support.plan_infotel_v1")
-        pbx = self.env["product.product"].create(
-            {
-                "name": "PBX (month test)",
-                "categ_id": self.env.ref("halo_support.categ_infotel_pbx").id,
-            }
-        )
+        pbx = self.product_of("halo_support.categ_infotel_pbx", "PBX")
 
         def pbx_line(serial):
-            return [
-                Command.create(
-                    {
-                        "product_id": pbx.id,
-                        "serial": serial,
-                        "purchase_date": NOV - timedelta(days=100),
-                    }
-                )
-            ]
+            return self.covered(pbx, serial, 100)
 
         acme, (anna, bob) = self.new_customer("Acme s.r.o.", "Anna", "Bob")
         beta, (celina,) = self.new_customer("Beta a.s.", "Celina")
@@ -277,23 +250,10 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
 
     def test_a_month_of_credits(self):
         plan = self.env.ref("halo_support.plan_sangoma_support")
-        gateway = self.env["product.product"].create(
-            {
-                "name": "Vega gateway (month test)",
-                "categ_id": self.env.ref("halo_support.categ_sangoma_hardware").id,
-            }
-        )
+        gateway = self.product_of("halo_support.categ_sangoma_hardware", "Vega gateway")
 
         def gateway_line(serial):
-            return [
-                Command.create(
-                    {
-                        "product_id": gateway.id,
-                        "serial": serial,
-                        "purchase_date": NOV - timedelta(days=200),
-                    }
-                )
-            ]
+            return self.covered(gateway, serial, 200)
 
         acme, (anna, bob) = self.new_customer("Acme S.L.", "Anna", "Bob")
         beta, (celina,) = self.new_customer("Beta S.A.", "Celina")
@@ -393,24 +353,10 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
 
     def test_a_month_of_a_yearly_contract(self):
         plan = self.env.ref("halo_support.plan_oktell_l1")
-        licence = self.env["product.product"].create(
-            {
-                "name": "Oktell licence (month test)",
-                "categ_id": self.env.ref("halo_support.categ_oktell").id,
-            }
-        )
+        licence = self.product_of("halo_support.categ_oktell", "Oktell licence")
 
         def licence_line(serial):
-            return [
-                Command.create(
-                    {
-                        "product_id": licence.id,
-                        "serial": serial,
-                        "purchase_date": NOV - timedelta(days=300),
-                        "licence_registered": True,
-                    }
-                )
-            ]
+            return self.covered(licence, serial, 300, licence_registered=True)
 
         acme, (anna, bob) = self.new_customer("Acme s.r.o.", "Anna", "Bob")
         beta, (celina,) = self.new_customer("Beta a.s.", "Celina")
@@ -504,24 +450,10 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
 
     def test_a_month_of_advanced(self):
         plan = self.env.ref("halo_support.plan_webitel_advanced")
-        licence = self.env["product.product"].create(
-            {
-                "name": "Webitel licence (month test)",
-                "categ_id": self.env.ref("halo_support.categ_webitel").id,
-            }
-        )
+        licence = self.product_of("halo_support.categ_webitel", "Webitel licence")
 
         def licence_line(serial):
-            return [
-                Command.create(
-                    {
-                        "product_id": licence.id,
-                        "serial": serial,
-                        "purchase_date": NOV - timedelta(days=30),
-                        "licence_value": 60000,
-                    }
-                )
-            ]
+            return self.covered(licence, serial, 30, licence_value=60000)
 
         acme, (anna, bob) = self.new_customer("Acme TOV", "Anna", "Bob")
         beta, (celina,) = self.new_customer("Beta PP", "Celina")

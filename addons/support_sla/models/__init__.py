@@ -1,3 +1,4 @@
+from . import support_sla_cache_mixin
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -1,10 +1,8 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 from odoo.addons.halo_support.models.helpdesk_ticket_type import REQUEST_CATEGORIES
-
-from . import sla_cache
 
 
 class SupportSlaCategory(models.Model):
@@ -15,6 +13,8 @@ class SupportSlaCategory(models.Model):
     """
 
     _name = "support.sla.category"
+    # the index of targets holds the categories' codes
+    _inherit = ["support.sla.cache.mixin"]
     _description = "SLA request category"
     _order = "sequence, id"
 
@@ -25,22 +25,3 @@ class SupportSlaCategory(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Each request category exists once.")
     ]
-
-    # The index of targets holds the categories' codes (see sla_cache and
-    # support.sla.target): this transaction is told of a change here.
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        categories = super().create(vals_list)
-        sla_cache.touched(self.env)
-        return categories
-
-    def write(self, vals):
-        result = super().write(vals)
-        sla_cache.touched(self.env)
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        sla_cache.touched(self.env)
-        return result

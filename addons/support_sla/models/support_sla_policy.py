@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from . import sla_cache
-
 
 class SupportSlaPolicy(models.Model):
     """The SLA terms of a support plan: a set of targets.
@@ -16,7 +14,7 @@ class SupportSlaPolicy(models.Model):
 
     _name = "support.sla.policy"
     _description = "SLA policy"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "support.sla.cache.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -107,25 +105,6 @@ class SupportSlaPolicy(models.Model):
                         policy=policy.display_name,
                     )
                 )
-
-    # The index of targets is cached under a version of the policies (see
-    # sla_cache and support.sla.target): this transaction is told here.
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        policies = super().create(vals_list)
-        sla_cache.touched(self.env)
-        return policies
-
-    def write(self, vals):
-        result = super().write(vals)
-        sla_cache.touched(self.env)
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        sla_cache.touched(self.env)
-        return result
 
     def action_view_targets(self):
         self.ensure_one()

@@ -95,6 +95,7 @@ class TargetSpec(NamedTuple):
 
 class SupportSlaTarget(models.Model):
     _name = "support.sla.target"
+    _inherit = ["support.sla.cache.mixin"]
     _description = "SLA target"
     _order = "policy_id, sequence, id"
 
@@ -251,19 +252,7 @@ class SupportSlaTarget(models.Model):
                 vals.setdefault("start_event", defaults[0])
                 vals.setdefault("stop_event", defaults[1])
                 vals.setdefault("stop_on_downgrade", defaults[2])
-        targets = super().create(vals_list)
-        sla_cache.touched(self.env)
-        return targets
-
-    def write(self, vals):
-        result = super().write(vals)
-        sla_cache.touched(self.env)
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        sla_cache.touched(self.env)
-        return result
+        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Cached index: targets by plan, as plain values
