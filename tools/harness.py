@@ -362,7 +362,7 @@ def cmd_test(options):
                 failures.append("warnings or errors in Odoo's log")
             if not options.no_pytest:
                 print(
-                    "== pytest: engines, integration through the external API",
+                    "== pytest: integration through the external API",
                     flush=True,
                 )
                 env = dict(

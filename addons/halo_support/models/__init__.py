@@ -1,4 +1,3 @@
-from . import entitlement
 from . import helpdesk_ticket_type
 from . import support_channel
 from . import support_platform

@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .entitlement import (
+from ..engine.entitlement import (
     Candidate,
     EntitlementState,
     IntakeFacts,
@@ -536,7 +536,7 @@ class HelpdeskTicket(models.Model):
         """Hook: the entitlement of these tickets changed.
 
         ``changes`` maps each ticket of ``self`` to ``(old, new)``, two
-        :class:`~odoo.addons.halo_support.models.entitlement.EntitlementState`
+        :class:`~odoo.addons.halo_support.engine.entitlement.EntitlementState`
         (verdict, contract, covered product, plan; ``.covered``); ``old`` is
         None for a ticket just created. It is called once per batch, after
         the new verdict is stored, wherever the verdict changes: ticket

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .entitlement import is_first_of_family, normalise_serial
+from ..engine.entitlement import is_first_of_family, normalise_serial
 
 # Fields a ticket's verdict reads; changing another (sequence, note, licence
 # value) does not judge the customer's open tickets again.

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .entitlement import RULE_PURCHASED_WITHIN
+from ..engine.entitlement import RULE_PURCHASED_WITHIN
 
 # Changes of these fields judge the open tickets of the plan's contracts again.
 RECHECK_FIELDS = {

@@ -12,3 +12,4 @@ from . import test_vendor_oktell
 from . import test_vendor_webitel
 from . import test_tour_portal
 from . import test_access_rpc
+from . import test_engine_entitlement

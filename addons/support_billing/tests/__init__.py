@@ -20,3 +20,5 @@ from . import test_access_rpc
 from . import test_month_of_use
 from . import test_periods
 from . import test_sanity_limits
+from . import test_engine_ledger
+from . import test_engine_pricing

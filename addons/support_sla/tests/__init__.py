@@ -10,3 +10,6 @@ from . import test_vendor_webitel
 from . import test_vendor_sangoma
 from . import test_tour_sla
 from . import test_portal_sla
+from . import test_engine_calendar
+from . import test_engine_clock
+from . import test_engine_properties

@@ -3,10 +3,10 @@
 from dataclasses import replace
 from datetime import date
 
-import pytest
-from pure_import import load_pure
+from odoo.tests import BaseCase, tagged
 
-ent = load_pure("addons/halo_support/models/entitlement.py", "halo_support_entitlement")
+from odoo.addons.halo_support.engine import entitlement as ent
+
 TODAY = date(2026, 5, 15)
 
 # An active contract, an authorised requester, no rule: covered.
@@ -190,48 +190,6 @@ VERDICT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("facts", "verdict", "code"),
-    [case[1:] for case in VERDICT_CASES],
-    ids=[case[0] for case in VERDICT_CASES],
-)
-def test_compute_verdict(facts, verdict, code):
-    result = ent.compute_verdict(facts)
-    assert (result.verdict, result.code) == (verdict, code)
-    assert result.verdict in ent.VERDICTS
-    assert result.code in ent.REASONS[result.verdict]
-
-
-def test_every_reason_code_is_reachable():
-    codes = {ent.compute_verdict(case[1]).code for case in VERDICT_CASES}
-    assert codes == {code for codes in ent.REASONS.values() for code in codes}
-
-
-def test_unknown_rule_is_an_error():
-    with pytest.raises(ValueError, match="unknown eligibility rule"):
-        ent.compute_verdict(
-            replace(BASE, eligibility_rule="moon_phase", has_product=True)
-        )
-
-
-@pytest.mark.parametrize(
-    ("purchase", "asked", "months", "expected"),
-    [
-        (date(2026, 1, 31), date(2026, 4, 30), 3, True),  # month end clamps
-        (date(2026, 1, 31), date(2026, 5, 1), 3, False),
-        (date(2025, 11, 30), date(2026, 2, 28), 3, True),  # across the year
-        (date(2025, 11, 30), date(2026, 3, 1), 3, False),
-        (date(2026, 5, 15), date(2026, 5, 15), 3, True),  # bought today
-        (date(2026, 5, 16), date(2026, 5, 15), 3, False),  # future
-        (None, date(2026, 5, 15), 3, False),
-        (date(2026, 5, 15), date(2026, 5, 15), 0, True),
-        (date(2026, 5, 14), date(2026, 5, 15), 0, False),
-    ],
-)
-def test_purchased_within(purchase, asked, months, expected):
-    assert ent.purchased_within(purchase, asked, months) is expected
-
-
 CARDS, GATEWAYS, PBX = 10, 20, 30
 HISTORY = [
     # (key, family, purchase date)
@@ -244,61 +202,115 @@ HISTORY = [
 ]
 
 
-def test_first_purchases_by_family():
-    assert ent.first_purchases_by_family(HISTORY) == {CARDS: 2, GATEWAYS: 3, PBX: 5}
-
-
-@pytest.mark.parametrize(
-    ("key", "family", "purchase_date", "others", "expected"),
-    [
-        (2, CARDS, date(2024, 1, 1), HISTORY, True),
-        (1, CARDS, date(2025, 6, 1), HISTORY, False),
-        (3, GATEWAYS, date(2026, 1, 1), HISTORY, True),
-        (4, GATEWAYS, date(2026, 1, 1), HISTORY, False),
-        (5, PBX, None, HISTORY, True),  # the only one of its family
-        (7, PBX, date(2026, 2, 1), HISTORY, True),  # dated beats undated
-        (8, CARDS, date(2023, 12, 31), HISTORY, True),  # new, but bought first
-        (9, CARDS, date(2026, 5, 1), [], True),  # the customer's first ever
-        (6, None, date(2020, 1, 1), HISTORY, False),  # no family
-        # The candidate's own stale entry in the history is replaced by its
-        # current values.
-        (1, CARDS, date(2023, 1, 1), HISTORY, True),
-    ],
-)
-def test_is_first_of_family(key, family, purchase_date, others, expected):
-    assert ent.is_first_of_family(key, family, purchase_date, others) is expected
-
-
 C1 = ent.Candidate(1, frozenset({"SN-1"}), frozenset({100}), covers_product=True)
 C2 = ent.Candidate(2, frozenset({"SN-2"}), frozenset({200}), covers_product=True)
 C3 = ent.Candidate(3, frozenset(), frozenset(), covers_product=False)
 
 
-@pytest.mark.parametrize(
-    ("candidates", "kwargs", "expected"),
-    [
-        ([], {}, (None, 0)),
-        ([C1], {}, (1, 1)),
-        ([C1, C2], {}, (None, 2)),  # the agent chooses
-        ([C1, C2], {"serial": " sn-2 "}, (2, 1)),  # blanks and case ignored
-        ([C1, C2], {"serial": "SN-9"}, (None, 2)),  # unknown serial: no help
-        ([C1, C2], {"serial": "SN-9", "product_key": 100}, (1, 1)),
-        ([C1, C2], {"product_key": 200}, (2, 1)),
-        ([C1, C2, C3], {"product_key": 300}, (None, 2)),  # by family: C1, C2
-        ([C1, C3], {"product_key": 300}, (1, 1)),
-        ([C3], {"product_key": 300}, (3, 1)),  # the only contract
-        ([C1, C2], {"current_key": 2}, (2, 2)),  # the agent's choice stays
-        ([C1, C2], {"serial": "SN-1", "current_key": 2}, (1, 1)),
-        ([C1, C2], {"current_key": 9}, (None, 2)),
-    ],
-)
-def test_select_contract(candidates, kwargs, expected):
-    assert ent.select_contract(candidates, **kwargs) == expected
+PURCHASED_WITHIN_CASES = [
+    (date(2026, 1, 31), date(2026, 4, 30), 3, True),  # month end clamps
+    (date(2026, 1, 31), date(2026, 5, 1), 3, False),
+    (date(2025, 11, 30), date(2026, 2, 28), 3, True),  # across the year
+    (date(2025, 11, 30), date(2026, 3, 1), 3, False),
+    (date(2026, 5, 15), date(2026, 5, 15), 3, True),  # bought today
+    (date(2026, 5, 16), date(2026, 5, 15), 3, False),  # future
+    (None, date(2026, 5, 15), 3, False),
+    (date(2026, 5, 15), date(2026, 5, 15), 0, True),
+    (date(2026, 5, 14), date(2026, 5, 15), 0, False),
+]
 
 
-@pytest.mark.parametrize(
-    ("raw", "normalised"),
-    [(" ab-12 ", "AB-12"), ("", ""), (None, ""), ("X", "X")],
-)
-def test_normalise_serial(raw, normalised):
-    assert ent.normalise_serial(raw) == normalised
+IS_FIRST_OF_FAMILY_CASES = [
+    (2, CARDS, date(2024, 1, 1), HISTORY, True),
+    (1, CARDS, date(2025, 6, 1), HISTORY, False),
+    (3, GATEWAYS, date(2026, 1, 1), HISTORY, True),
+    (4, GATEWAYS, date(2026, 1, 1), HISTORY, False),
+    (5, PBX, None, HISTORY, True),  # the only one of its family
+    (7, PBX, date(2026, 2, 1), HISTORY, True),  # dated beats undated
+    (8, CARDS, date(2023, 12, 31), HISTORY, True),  # new, but bought first
+    (9, CARDS, date(2026, 5, 1), [], True),  # the customer's first ever
+    (6, None, date(2020, 1, 1), HISTORY, False),  # no family
+    # The candidate's own stale entry in the history is replaced by its
+    # current values.
+    (1, CARDS, date(2023, 1, 1), HISTORY, True),
+]
+
+
+SELECT_CONTRACT_CASES = [
+    ([], {}, (None, 0)),
+    ([C1], {}, (1, 1)),
+    ([C1, C2], {}, (None, 2)),  # the agent chooses
+    ([C1, C2], {"serial": " sn-2 "}, (2, 1)),  # blanks and case ignored
+    ([C1, C2], {"serial": "SN-9"}, (None, 2)),  # unknown serial: no help
+    ([C1, C2], {"serial": "SN-9", "product_key": 100}, (1, 1)),
+    ([C1, C2], {"product_key": 200}, (2, 1)),
+    ([C1, C2, C3], {"product_key": 300}, (None, 2)),  # by family: C1, C2
+    ([C1, C3], {"product_key": 300}, (1, 1)),
+    ([C3], {"product_key": 300}, (3, 1)),  # the only contract
+    ([C1, C2], {"current_key": 2}, (2, 2)),  # the agent's choice stays
+    ([C1, C2], {"serial": "SN-1", "current_key": 2}, (1, 1)),
+    ([C1, C2], {"current_key": 9}, (None, 2)),
+]
+
+
+NORMALISE_SERIAL_CASES = [(" ab-12 ", "AB-12"), ("", ""), (None, ""), ("X", "X")]
+
+
+@tagged("post_install", "-at_install")
+class TestEngineEntitlement(BaseCase):
+    """The entitlement rules of the pure engine (no database)."""
+
+    def test_compute_verdict(self):
+        for name, facts, verdict, code in VERDICT_CASES:
+            with self.subTest(name):
+                result = ent.compute_verdict(facts)
+                self.assertEqual((result.verdict, result.code), (verdict, code))
+                self.assertIn(result.verdict, ent.VERDICTS)
+                self.assertIn(result.code, ent.REASONS[result.verdict])
+
+    def test_every_reason_code_is_reachable(self):
+        codes = {ent.compute_verdict(case[1]).code for case in VERDICT_CASES}
+        self.assertEqual(
+            codes, {code for codes in ent.REASONS.values() for code in codes}
+        )
+
+    def test_unknown_rule_is_an_error(self):
+        with self.assertRaisesRegex(ValueError, "unknown eligibility rule"):
+            ent.compute_verdict(
+                replace(BASE, eligibility_rule="moon_phase", has_product=True)
+            )
+
+    def test_purchased_within(self):
+        for purchase, asked, months, expected in PURCHASED_WITHIN_CASES:
+            with self.subTest(
+                purchase=purchase, asked=asked, months=months, expected=expected
+            ):
+                self.assertIs(ent.purchased_within(purchase, asked, months), expected)
+
+    def test_first_purchases_by_family(self):
+        self.assertEqual(
+            ent.first_purchases_by_family(HISTORY), {CARDS: 2, GATEWAYS: 3, PBX: 5}
+        )
+
+    def test_is_first_of_family(self):
+        for key, family, purchase_date, others, expected in IS_FIRST_OF_FAMILY_CASES:
+            with self.subTest(
+                key=key,
+                family=family,
+                purchase_date=purchase_date,
+                others=others,
+                expected=expected,
+            ):
+                self.assertIs(
+                    ent.is_first_of_family(key, family, purchase_date, others), expected
+                )
+
+    def test_select_contract(self):
+        for candidates, kwargs, expected in SELECT_CONTRACT_CASES:
+            with self.subTest(candidates=candidates, kwargs=kwargs, expected=expected):
+                self.assertEqual(ent.select_contract(candidates, **kwargs), expected)
+
+    def test_normalise_serial(self):
+        for raw, normalised in NORMALISE_SERIAL_CASES:
+            with self.subTest(raw=raw, normalised=normalised):
+                self.assertEqual(ent.normalise_serial(raw), normalised)

@@ -5,7 +5,7 @@
 Nothing here imports Odoo: the ORM gathers the facts of a ticket into an
 :class:`IntakeFacts` and asks :func:`compute_verdict` for the verdict; the
 same functions are table-tested without a database
-(``tests/engines/test_halo_entitlement.py``).
+(``tests/test_engine_entitlement.py``).
 
 A verdict is one of :data:`VERDICTS`; it comes with a reason *code* and the
 parameters of its message, so that the model can translate the wording.
