@@ -22,3 +22,4 @@ from . import test_periods
 from . import test_sanity_limits
 from . import test_engine_ledger
 from . import test_engine_pricing
+from . import test_architecture_doc
