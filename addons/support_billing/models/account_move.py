@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "support.field.guard.mixin"]
 
     support_contract_id = fields.Many2one(
         comodel_name="support.contract",
@@ -17,15 +18,18 @@ class AccountMove(models.Model):
         "bills; packs of hours on it top up this contract's wallet.",
     )
     support_billing_run_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.billing.run",
         string="Billing run",
         copy=False,
         index="btree_not_null",
         readonly=True,
     )
-    support_period_start = fields.Date(copy=False, readonly=True)
-    support_period_end = fields.Date(copy=False, readonly=True)
+    # The period and the credit flag decide what the next run bills again.
+    support_period_start = fields.Date(support_system=True, copy=False, readonly=True)
+    support_period_end = fields.Date(support_system=True, copy=False, readonly=True)
     support_credited = fields.Boolean(
+        support_system=True,
         string="Fully credited",
         copy=False,
         readonly=True,

@@ -11,7 +11,8 @@ class ContractContract(models.Model):
     support contract (see ``controllers/portal.py``).
     """
 
-    _inherit = "contract.contract"
+    _name = "contract.contract"
+    _inherit = ["contract.contract", "support.field.guard.mixin"]
 
     support_contract_ids = fields.One2many(
         comodel_name="support.contract",
@@ -19,6 +20,7 @@ class ContractContract(models.Model):
         string="Support contracts",
     )
     support_contract_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.contract",
         string="Support contract",
         compute="_compute_support_contract_id",

@@ -186,6 +186,30 @@ class TestBillingAccessRpc(RpcMixin, BillingCommon, HttpCase):
         )
         self.assertEqual(run.state, "draft")
 
+    def test_accountant_cannot_forge_what_a_run_bills_again(self):
+        run = self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        )
+        run.action_run()
+        invoice = self.env["account.move"].search(
+            [("support_billing_run_id", "=", run.id)]
+        )
+        self.assertEqual(len(invoice), 1)
+        self.authenticate("billing-rpc-accountant", "billing-rpc-accountant-pw")
+        for vals in (
+            {"support_credited": True},
+            {"support_period_start": "2001-01-01"},
+            {"support_billing_run_id": False},
+        ):
+            with self.subTest(vals=vals):
+                self.assertRpcRefused("account.move", "write", [invoice.ids, vals])
+        invoice.invalidate_recordset()
+        self.assertFalse(invoice.support_credited)
+        self.assertEqual(invoice.support_period_start, self.month_start)
+        # the accountant still edits the invoice itself
+        self.call_kw("account.move", "write", [invoice.ids, {"ref": "Checked"}])
+        self.assertEqual(invoice.ref, "Checked")
+
     def test_portal_cannot_read_the_price_level(self):
         self.authenticate("billing-rpc-portal", "billing-rpc-portal-pw")
         self.assertRpcRefused(
