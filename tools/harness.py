@@ -42,7 +42,6 @@ DEMO_LOGINS = [
     ("admin", "admin", "administrator, support manager"),
     ("portal", "portal", "portal user of a customer"),
 ]
-LOG_LEVEL_RE = re.compile(r"^\S+ \S+ \d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) ")
 LOG_LINE_RE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)"
 )
@@ -200,32 +199,32 @@ def echo_interesting(line):
     )
 
 
-def load_allowlist():
-    """Upstream log lines that may appear (each listed with its reason)."""
-    patterns = []
-    path = os.path.join(HERE, "log-allowlist.txt")
-    with open(path) as handle:
-        for raw in handle:
-            line = raw.strip()
-            if line and not line.startswith("#"):
-                patterns.append(re.compile(line))
-    return patterns
+CHECKLOG_CONFIG = os.path.join(ROOT, "checklog-odoo.cfg")
 
 
 def log_problems(logfile):
-    """WARNING/ERROR/CRITICAL lines of an Odoo log that are not allowlisted."""
-    allow = load_allowlist()
-    problems = []
-    with open(logfile) as handle:
-        for line in handle:
-            match = LOG_LINE_RE.match(line)
-            if not match or match["level"] not in ("WARNING", "ERROR", "CRITICAL"):
-                continue
-            text = f"{match['logger']}: {match['msg']}"
-            if any(p.search(text) for p in allow):
-                continue
-            problems.append(line.rstrip())
-    return problems
+    """Log records above INFO that checklog-odoo does not ignore.
+
+    checklog-odoo (acsone, the OCA CI's log check) reads its ignore regexes
+    from checklog-odoo.cfg; each one there says why.  Returns the text it
+    prints (empty when the log is clean).
+    """
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checklog_odoo",
+            "--no-echo",
+            f"--config={CHECKLOG_CONFIG}",
+            logfile,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if proc.returncode == 0:
+        return []
+    return (proc.stdout + proc.stderr).strip().splitlines()
 
 
 def run_odoo_tests(params, db, data_dir, logfile, install, tags, full_registry=False):
@@ -354,10 +353,8 @@ def cmd_test(options):
                 failures.append(error)
             problems = log_problems(logfile)
             if problems:
-                print(
-                    f"\n{len(problems)} WARNING/ERROR line(s) in Odoo's log ({logfile}):"
-                )
-                for line in problems[:50]:
+                print(f"\nchecklog-odoo on Odoo's log ({logfile}):")
+                for line in problems[:80]:
                     print("   ", line)
                 failures.append("warnings or errors in Odoo's log")
             if not options.no_pytest:
@@ -572,8 +569,8 @@ def cmd_dev_test(options):
             else:
                 print(f"kept database {db}")
     problems = log_problems(logfile)
-    for line in problems[:50]:
-        print("LOG PROBLEM:", line)
+    for line in problems[:80]:
+        print("checklog-odoo:", line)
     line, failed = summary_line([counts])
     print(f"Odoo log: {logfile}")
     print(line)
@@ -688,8 +685,8 @@ def cmd_screenshots(options):
         if size > SCREENSHOT_MAX_BYTES:
             too_big.append(name)
     problems = log_problems(logfile)
-    for line in problems[:50]:
-        print("LOG PROBLEM:", line)
+    for line in problems[:80]:
+        print("checklog-odoo:", line)
     line, failed = summary_line([counts])
     print(f"Odoo log: {logfile}")
     print(f"{len(pictures)} screenshot(s) in {os.path.relpath(target, ROOT)}")
