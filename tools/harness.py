@@ -28,15 +28,9 @@ import pgcluster  # noqa: E402
 ADDONS_DIR = os.path.join(ROOT, "addons")
 CACHE = os.path.join(ROOT, ".cache")
 OUR_ADDONS = ["halo_support", "support_sla", "support_billing"]
-# The OCA addons we extend: their own suites run in our database too.
-UPSTREAM_ADDONS = [
-    "helpdesk_mgmt",
-    "helpdesk_type",
-    "helpdesk_mgmt_timesheet",
-    "helpdesk_mgmt_fieldservice",
-    "fieldservice",
-    "contract",
-]
+# The test-only addon that reruns the suites of the OCA addons we extend,
+# post_install, in the database where ours are installed.
+UPSTREAM_TESTS_ADDON = "halo_upstream_tests"
 DEMO_DB = "halo_demo"
 DEMO_LOGINS = [
     ("admin", "admin", "administrator, support manager"),
@@ -227,13 +221,11 @@ def log_problems(logfile):
     return (proc.stdout + proc.stderr).strip().splitlines()
 
 
-def run_odoo_tests(params, db, data_dir, logfile, install, tags, full_registry=False):
+def run_odoo_tests(params, db, data_dir, logfile, install, tags):
     """One Odoo test run; returns its counts."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as report:
         report_path = report.name
     env = dict(os.environ, HALO_TEST_REPORT=report_path)
-    if full_registry:
-        env["HALO_TESTS_IN_FULL_REGISTRY"] = "1"
     extra = [
         "--stop-after-init",
         "--test-enable",
@@ -250,17 +242,6 @@ def run_odoo_tests(params, db, data_dir, logfile, install, tags, full_registry=F
     os.unlink(report_path)
     counts["rc"] = rc
     return counts
-
-
-def upstream_exclusions():
-    """Negative test tags for upstream tests that fail without our addons too."""
-    tags = []
-    with open(os.path.join(HERE, "upstream-test-exclusions.txt")) as handle:
-        for raw in handle:
-            line = raw.split("#", 1)[0].strip()
-            if line:
-                tags.append(f"-{line}")
-    return tags
 
 
 def run_pytest(env, paths):
@@ -329,14 +310,16 @@ def cmd_test(options):
             if not counts["tests"]:
                 failures.append("Odoo ran no test of our addons")
             if not options.no_upstream:
-                # at_install and post_install tests of the OCA addons, run once the
-                # registry holds every module, ours included (see odoo_runner.py)
+                # The OCA addons' own tests, rerun post_install by a test-only
+                # addon once the registry holds ours too (its readme says how).
                 print("== OCA suites we extend, with our addons loaded", flush=True)
-                tags = ",".join(
-                    [*(f"/{a}" for a in UPSTREAM_ADDONS), *upstream_exclusions()]
-                )
                 counts = run_odoo_tests(
-                    params, db, data_dir, logfile, [], tags, full_registry=True
+                    params,
+                    db,
+                    data_dir,
+                    logfile,
+                    [UPSTREAM_TESTS_ADDON],
+                    f"/{UPSTREAM_TESTS_ADDON}",
                 )
                 results.append(counts)
                 if (
