@@ -199,7 +199,7 @@ CHECKLOG_CONFIG = os.path.join(ROOT, "checklog-odoo.cfg")
 def log_problems(logfile):
     """Log records above INFO that checklog-odoo does not ignore.
 
-    checklog-odoo (acsone, the OCA CI's log check) reads its ignore regexes
+    checklog-odoo (acsone's checker of Odoo logs) reads its ignore regexes
     from checklog-odoo.cfg; each one there says why.  Returns the text it
     prints (empty when the log is clean).
     """
