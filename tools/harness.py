@@ -686,7 +686,7 @@ def cmd_pot(options):
     """Export each addon's translation template to addons/<addon>/i18n/<addon>.pot.
 
     The addons are installed without demo data on a throwaway database, then
-    ``click-odoo-makepot`` (acsone's click-odoo-contrib, as OCA CI uses it)
+    ``click-odoo-makepot`` (acsone's click-odoo-contrib)
     exports the templates through Odoo's own export and leaves out the
     creation and revision dates, so that a template changes only when its
     terms do; it also checks that every .po file still merges.
