@@ -34,6 +34,7 @@ bench:
 	$(HARNESS) bench
 
 pot:
+	@$(PYTHON) tools/check_requirements.py requirements-dev.txt >/dev/null || $(MAKE) install-deps
 	$(HARNESS) pot
 
 screenshots:

@@ -28,21 +28,14 @@ import pgcluster  # noqa: E402
 ADDONS_DIR = os.path.join(ROOT, "addons")
 CACHE = os.path.join(ROOT, ".cache")
 OUR_ADDONS = ["halo_support", "support_sla", "support_billing"]
-# The OCA addons we extend: their own suites run in our database too.
-UPSTREAM_ADDONS = [
-    "helpdesk_mgmt",
-    "helpdesk_type",
-    "helpdesk_mgmt_timesheet",
-    "helpdesk_mgmt_fieldservice",
-    "fieldservice",
-    "contract",
-]
+# The test-only addon that reruns the suites of the OCA addons we extend,
+# post_install, in the database where ours are installed.
+UPSTREAM_TESTS_ADDON = "halo_upstream_tests"
 DEMO_DB = "halo_demo"
 DEMO_LOGINS = [
     ("admin", "admin", "administrator, support manager"),
     ("portal", "portal", "portal user of a customer"),
 ]
-LOG_LEVEL_RE = re.compile(r"^\S+ \S+ \d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) ")
 LOG_LINE_RE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)"
 )
@@ -200,41 +193,39 @@ def echo_interesting(line):
     )
 
 
-def load_allowlist():
-    """Upstream log lines that may appear (each listed with its reason)."""
-    patterns = []
-    path = os.path.join(HERE, "log-allowlist.txt")
-    with open(path) as handle:
-        for raw in handle:
-            line = raw.strip()
-            if line and not line.startswith("#"):
-                patterns.append(re.compile(line))
-    return patterns
+CHECKLOG_CONFIG = os.path.join(ROOT, "checklog-odoo.cfg")
 
 
 def log_problems(logfile):
-    """WARNING/ERROR/CRITICAL lines of an Odoo log that are not allowlisted."""
-    allow = load_allowlist()
-    problems = []
-    with open(logfile) as handle:
-        for line in handle:
-            match = LOG_LINE_RE.match(line)
-            if not match or match["level"] not in ("WARNING", "ERROR", "CRITICAL"):
-                continue
-            text = f"{match['logger']}: {match['msg']}"
-            if any(p.search(text) for p in allow):
-                continue
-            problems.append(line.rstrip())
-    return problems
+    """Log records above INFO that checklog-odoo does not ignore.
+
+    checklog-odoo (acsone's checker of Odoo logs) reads its ignore regexes
+    from checklog-odoo.cfg; each one there says why.  Returns the text it
+    prints (empty when the log is clean).
+    """
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checklog_odoo",
+            "--no-echo",
+            f"--config={CHECKLOG_CONFIG}",
+            logfile,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if proc.returncode == 0:
+        return []
+    return (proc.stdout + proc.stderr).strip().splitlines()
 
 
-def run_odoo_tests(params, db, data_dir, logfile, install, tags, full_registry=False):
+def run_odoo_tests(params, db, data_dir, logfile, install, tags):
     """One Odoo test run; returns its counts."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as report:
         report_path = report.name
     env = dict(os.environ, HALO_TEST_REPORT=report_path)
-    if full_registry:
-        env["HALO_TESTS_IN_FULL_REGISTRY"] = "1"
     extra = [
         "--stop-after-init",
         "--test-enable",
@@ -251,17 +242,6 @@ def run_odoo_tests(params, db, data_dir, logfile, install, tags, full_registry=F
     os.unlink(report_path)
     counts["rc"] = rc
     return counts
-
-
-def upstream_exclusions():
-    """Negative test tags for upstream tests that fail without our addons too."""
-    tags = []
-    with open(os.path.join(HERE, "upstream-test-exclusions.txt")) as handle:
-        for raw in handle:
-            line = raw.split("#", 1)[0].strip()
-            if line:
-                tags.append(f"-{line}")
-    return tags
 
 
 def run_pytest(env, paths):
@@ -330,14 +310,16 @@ def cmd_test(options):
             if not counts["tests"]:
                 failures.append("Odoo ran no test of our addons")
             if not options.no_upstream:
-                # at_install and post_install tests of the OCA addons, run once the
-                # registry holds every module, ours included (see odoo_runner.py)
+                # The OCA addons' own tests, rerun post_install by a test-only
+                # addon once the registry holds ours too (its readme says how).
                 print("== OCA suites we extend, with our addons loaded", flush=True)
-                tags = ",".join(
-                    [*(f"/{a}" for a in UPSTREAM_ADDONS), *upstream_exclusions()]
-                )
                 counts = run_odoo_tests(
-                    params, db, data_dir, logfile, [], tags, full_registry=True
+                    params,
+                    db,
+                    data_dir,
+                    logfile,
+                    [UPSTREAM_TESTS_ADDON],
+                    f"/{UPSTREAM_TESTS_ADDON}",
                 )
                 results.append(counts)
                 if (
@@ -354,10 +336,8 @@ def cmd_test(options):
                 failures.append(error)
             problems = log_problems(logfile)
             if problems:
-                print(
-                    f"\n{len(problems)} WARNING/ERROR line(s) in Odoo's log ({logfile}):"
-                )
-                for line in problems[:50]:
+                print(f"\nchecklog-odoo on Odoo's log ({logfile}):")
+                for line in problems[:80]:
                     print("   ", line)
                 failures.append("warnings or errors in Odoo's log")
             if not options.no_pytest:
@@ -572,8 +552,8 @@ def cmd_dev_test(options):
             else:
                 print(f"kept database {db}")
     problems = log_problems(logfile)
-    for line in problems[:50]:
-        print("LOG PROBLEM:", line)
+    for line in problems[:80]:
+        print("checklog-odoo:", line)
     line, failed = summary_line([counts])
     print(f"Odoo log: {logfile}")
     print(line)
@@ -688,8 +668,8 @@ def cmd_screenshots(options):
         if size > SCREENSHOT_MAX_BYTES:
             too_big.append(name)
     problems = log_problems(logfile)
-    for line in problems[:50]:
-        print("LOG PROBLEM:", line)
+    for line in problems[:80]:
+        print("checklog-odoo:", line)
     line, failed = summary_line([counts])
     print(f"Odoo log: {logfile}")
     print(f"{len(pictures)} screenshot(s) in {os.path.relpath(target, ROOT)}")
@@ -703,7 +683,14 @@ def cmd_screenshots(options):
 
 
 def cmd_pot(options):
-    """Export each addon's translation template to addons/<addon>/i18n/<addon>.pot."""
+    """Export each addon's translation template to addons/<addon>/i18n/<addon>.pot.
+
+    The addons are installed without demo data on a throwaway database, then
+    ``click-odoo-makepot`` (acsone's click-odoo-contrib)
+    exports the templates through Odoo's own export and leaves out the
+    creation and revision dates, so that a template changes only when its
+    terms do; it also checks that every .po file still merges.
+    """
     check_odoo()
     os.makedirs(os.path.join(CACHE, "logs"), exist_ok=True)
     logfile = os.path.join(CACHE, "logs", "pot.log")
@@ -724,22 +711,31 @@ def cmd_pot(options):
             )
             if run_logged(install, logfile):
                 die(f"installing the addons failed, see {logfile}")
+            rcfile = os.path.join(data_dir, "odoo.conf")
+            with open(rcfile, "w") as handle:
+                handle.write(
+                    "[options]\n"
+                    f"addons_path = {ADDONS_DIR}\n"
+                    f"data_dir = {data_dir}\n"
+                    f"db_host = {params['host'] or ''}\n"
+                    f"db_port = {params['port'] or ''}\n"
+                    f"db_user = {params['user'] or ''}\n"
+                    f"db_password = {params['password'] or ''}\n"
+                )
+            export = [
+                sys.executable,
+                "-m",
+                "click_odoo_contrib.makepot",
+                f"--config={rcfile}",
+                f"--database={db}",
+                f"--addons-dir={ADDONS_DIR}",
+                f"--modules={','.join(OUR_ADDONS)}",
+                "--log-level=warn",
+            ]
+            if run_logged(export, logfile):
+                die(f"exporting the templates failed, see {logfile}")
             for addon in OUR_ADDONS:
                 target = os.path.join(ADDONS_DIR, addon, "i18n", f"{addon}.pot")
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                export = odoo_args(
-                    params,
-                    db,
-                    data_dir,
-                    extra=[
-                        "--stop-after-init",
-                        f"--i18n-export={target}",
-                        f"--modules={addon}",
-                        "--log-level=warn",
-                    ],
-                )
-                if run_logged(export, logfile):
-                    die(f"exporting {addon} failed, see {logfile}")
                 print(f"wrote {os.path.relpath(target, ROOT)}")
         finally:
             with contextlib.suppress(Exception):

@@ -3,35 +3,11 @@
 Odoo prints "N failed, N error(s) of N tests" but not the skipped count, and a
 log line is a poor interface.  This wrapper runs ``odoo.cli.main()`` unchanged,
 then writes the registry's test report as JSON to ``$HALO_TEST_REPORT``.
-
-With ``HALO_TESTS_IN_FULL_REGISTRY=1`` it runs the selected modules' at_install
-tests *after* every installed module is loaded, next to their post_install
-tests.  Odoo normally runs at_install tests while the registry is still being
-built, before the modules that depend on them are loaded; running them in the
-complete registry is how we check that our addons do not break the behaviour
-of the OCA addons they extend.
 """
 
 import json
 import os
 import sys
-
-
-def _run_at_install_in_full_registry():
-    from odoo.tests import loader
-
-    original = loader.make_suite
-
-    def make_suite(module_names, position="at_install"):
-        if position == "at_install":
-            return loader.OdooSuite([])
-        at_install = original(module_names, "at_install")
-        post_install = original(module_names, "post_install")
-        return loader.OdooSuite(
-            sorted([*at_install, *post_install], key=lambda t: t.test_sequence)
-        )
-
-    loader.make_suite = make_suite
 
 
 def _write_report(path):
@@ -53,8 +29,6 @@ def _write_report(path):
 def main():
     import odoo.cli
 
-    if os.environ.get("HALO_TESTS_IN_FULL_REGISTRY") == "1":
-        _run_at_install_in_full_registry()
     sys.argv = ["odoo", *sys.argv[1:]]
     code = 0
     try:

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Halo Kwadrat (POLICIES.md §1), halo_support layer, on the vendor pack alone.
+"""Halo Kwadrat (docs/vendors/halo_kwadrat.md), halo_support layer, on the vendor pack alone.
 
 Checks 27 numbers and rules of the section: the 6 packages with their codes
 and PLN (1); H2S Free's 3 months after purchase (2 months covered, exactly 3

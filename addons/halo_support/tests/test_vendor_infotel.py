@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""infotel (POLICIES.md §2), halo_support layer, on the vendor pack alone.
+"""infotel (docs/vendors/infotel.md), halo_support layer, on the vendor pack alone.
 
 Checks 19 rules of the section: the free support, paid service and SLA
 Variants 1-3 in EUR (1); the 5 product families (PBX, gateways, phones, DECT,

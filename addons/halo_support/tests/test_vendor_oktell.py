@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Oktell via sipnet (POLICIES.md §4), halo_support layer, on the pack alone.
+"""Oktell via sipnet (docs/vendors/oktell.md), halo_support layer, on the pack alone.
 
 Checks 22 rules of the section: the four size tiers in CZK (1), each with
 the same rules (registered licence, call-centre software family, the four

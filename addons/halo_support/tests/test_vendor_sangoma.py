@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Sangoma (POLICIES.md §3), halo_support layer, on the vendor pack alone.
+"""Sangoma (docs/vendors/sangoma.md), halo_support layer, on the vendor pack alone.
 
 Checks 10 rules of the section: one support plan in USD (1); the three
 commercial kinds of work, each with its request category and covered:

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Webitel (POLICIES.md §5), halo_support layer, on the vendor pack alone.
+"""Webitel (docs/vendors/webitel.md), halo_support layer, on the vendor pack alone.
 
 Checks 19 rules of the section: Advanced and Pro in UAH (1); requests count
 only when an authorised contact registers them on the support portal (portal

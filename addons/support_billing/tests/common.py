@@ -8,7 +8,7 @@ from ..engine import ledger
 
 
 class BillingCommon:
-    """Vendor plans of POLICIES.md, customers, a timesheet-enabled team."""
+    """Vendor plans of docs/vendors/*.md, customers, a timesheet-enabled team."""
 
     @classmethod
     def setup_billing(cls):
@@ -75,7 +75,7 @@ class BillingCommon:
         )
 
     # ------------------------------------------------------------------
-    # Plans of POLICIES.md
+    # Plans of docs/vendors/*.md
     # ------------------------------------------------------------------
 
     @classmethod

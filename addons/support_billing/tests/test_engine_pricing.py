@@ -1,4 +1,5 @@
-"""Pure pricing of support_billing: every number of POLICIES.md (no Odoo)."""
+"""Pure pricing of support_billing: every price of docs/vendors/*.md
+(no Odoo)."""
 
 import datetime
 import os
@@ -318,7 +319,7 @@ LINE_PRICE_EXAMPLES_CASES = [
 
 @tagged("post_install", "-at_install")
 class TestEnginePricing(BaseCase):
-    """Pricing of the pure engine: every number of POLICIES.md (no database)."""
+    """Pricing of the pure engine: the prices of docs/vendors/*.md (no database)."""
 
     def test_engine_imports_no_odoo(self):
         with open(

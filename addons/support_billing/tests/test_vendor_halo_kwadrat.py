@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Halo Kwadrat (POLICIES.md §1) billed from the shipped vendor pack alone.
+"""Halo Kwadrat (docs/vendors/halo_kwadrat.md, Billing) billed from the shipped vendor pack alone.
 
 Checks 24 policy numbers: H2S Free 0 zł; Flexible 160 zł/h, the 5-hour
 threshold, refused 400 zł, accepted and solved 1500 zł, accepted and not

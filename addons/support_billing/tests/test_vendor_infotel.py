@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""infotel (POLICIES.md §2) billed from the shipped vendor pack alone.
+"""infotel (docs/vendors/infotel.md, Billing) billed from the shipped vendor pack alone.
 
 Checks 19 policy numbers: free advice up to 15 minutes; paid service 45 EUR
 an hour, in half-hour steps, times the contract's price level, agreed in

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Oktell via sipnet (POLICIES.md §4) billed from the shipped vendor pack alone.
+"""Oktell via sipnet (docs/vendors/oktell.md, Billing) billed from the shipped vendor pack alone.
 
 Checks 16 policy numbers: the yearly prices 25 000, 46 000, 96 000 and
 190 000 Kč (4); the employee limits 20, 50, 100 (3); the calls-a-day limits

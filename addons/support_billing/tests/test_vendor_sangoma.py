@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Sangoma (POLICIES.md §3) billed from the shipped vendor pack alone.
+"""Sangoma (docs/vendors/sangoma.md, Billing) billed from the shipped vendor pack alone.
 
 Checks 8 policy numbers: 1 credit = 1 minute of professional services; packs
 of 2, 5 and 10 hours give 120, 300 and 600 credits (3); bug escalation and

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Webitel (POLICIES.md §5) billed from the shipped vendor pack alone.
+"""Webitel (docs/vendors/webitel.md, Billing) billed from the shipped vendor pack alone.
 
 Checks 7 policy numbers: support priced as a percentage of the yearly
 licence value (a plan field; the pack ships the PLACEHOLDER 20 %, the page

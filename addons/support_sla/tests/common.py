@@ -26,8 +26,9 @@ def utc(zone, *args):
 class SlaCommon:
     """The vendors' calendars, plans, SLA policies and a covered customer.
 
-    The policies encode the terms of POLICIES.md (the complete vendor data
-    comes with its own issue); each number is commented where it is read.
+    The policies encode the SLA terms of the vendor pages (docs/vendors/*.md,
+    sections SLA; the packs load the complete vendor data); each number is
+    commented where it is read.
     """
 
     @classmethod

@@ -1,6 +1,7 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Every reaction and resolution term of POLICIES.md on concrete dates."""
+"""Every reaction and resolution term of the vendor pages
+(docs/vendors/*.md, sections SLA) on concrete dates."""
 
 from odoo.tests import TransactionCase, tagged
 

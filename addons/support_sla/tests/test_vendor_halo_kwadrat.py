@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Halo Kwadrat (POLICIES.md section 1) from its vendor pack alone.
+"""Halo Kwadrat (docs/vendors/halo_kwadrat.md, SLA) from its vendor pack alone.
 
 Checks the 8 SLA numbers of the section on concrete dates of 2026 through
 tickets on the pack's plans: H2S Free 3 business days; H2S Flexible 1

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""infotel (POLICIES.md section 2) from its vendor pack alone.
+"""infotel (docs/vendors/infotel.md, SLA) from its vendor pack alone.
 
 Checks the 20 SLA numbers of the section on concrete dates of 2026 through
 tickets on the three SLA variants: the hours of variants 1 and 2 (Mon-Fri

@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Oktell via sipnet (POLICIES.md section 4) from its vendor pack alone.
+"""Oktell via sipnet (docs/vendors/oktell.md, SLA) from its vendor pack alone.
 
 Checks the 3 SLA numbers of the section on concrete dates of 2026, on each
 of the four support levels: the working hours 09:00 and 18:00 (Prague, Czech

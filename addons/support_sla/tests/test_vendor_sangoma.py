@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Sangoma (POLICIES.md section 3) from its vendor pack alone.
+"""Sangoma (docs/vendors/sangoma.md, SLA) from its vendor pack alone.
 
 The Sangoma support policy gives no time at all: no reaction, resolution or
 RMA term for technical support, professional services or hardware defect

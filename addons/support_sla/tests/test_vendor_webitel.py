@@ -1,6 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Webitel (POLICIES.md section 5) from its vendor pack alone.
+"""Webitel (docs/vendors/webitel.md, SLA) from its vendor pack alone.
 
 Checks the 19 SLA numbers of the section on concrete dates of 2026 through
 tickets on Advanced and Pro: restore or downgrade within 2 / 4 / 8 business
