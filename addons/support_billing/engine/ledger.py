@@ -107,6 +107,9 @@ def check_refund(entries, ref, amount):
 def consumable(balance_now, quantity, allow_partial=False):
     """How much of ``quantity`` a wallet holding ``balance_now`` can give.
 
+    ``balance_now`` is what the wallet can give for the work: its balance,
+    or what :func:`plan_consumption` found in the lots of the work's day.
+
     A non-positive quantity is bad input.  Without ``allow_partial`` a
     short wallet is an error (nothing is taken); with it, the wallet gives
     what it has and the caller bills the rest as overage.

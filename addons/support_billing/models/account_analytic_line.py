@@ -8,13 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..engine import pricing
 from .helpdesk_ticket import ENDED_STATES
 
-VERDICTS = [
-    ("free", "Free"),
-    ("wallet", "Covered by wallet"),
-    ("billable", "Billable"),
-    ("not_billable", "Not billable"),
-    ("pending", "Pending"),
-]
+VERDICTS = list(pricing.VERDICT_SELECTION)
 # Changing these on a line re-judges its ticket.
 LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
 # Sanity limits of a support timesheet line.

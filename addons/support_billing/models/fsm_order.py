@@ -326,21 +326,14 @@ class FSMOrder(models.Model):
                         other=other.name,
                     )
                 )
+            # "First of its family" is the entitlement's rule (halo_support's
+            # engine): an undated purchase ranks after every dated one.
             line = order.ticket_id.support_product_line_id
-            purchases = self.env["support.contract.product"].search(
-                [
-                    ("contract_id.partner_id", "=", partner.id),
-                    ("product_id.categ_id", "=", family.id),
-                ]
-            )
-            data = [
-                (p.id, family.id, p.purchase_date or p.create_date.date())
-                for p in purchases
-            ]
             if (
                 not line
-                or line not in purchases
-                or not pricing.first_purchase_of_family(data, line.id)
+                or line.partner_id != partner
+                or line.product_categ_id != family
+                or not line.first_of_family
             ):
                 raise ValidationError(
                     self.env._(

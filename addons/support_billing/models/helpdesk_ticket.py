@@ -9,29 +9,14 @@ from odoo.tools.misc import format_amount
 from ..engine import pricing
 from .support_billing_rule import OUTCOMES
 
-CAUSES = [
-    ("unknown", "Not known yet"),
-    ("product", "The product (vendor's side)"),
-    ("customer", "The customer (network, settings, operator)"),
-    ("third_party", "A third party (carrier, hosting, CRM vendor)"),
-    ("customer_hardware", "The customer's hardware or software"),
-]
+CAUSES = list(pricing.CAUSE_SELECTION)
 AGREEMENT_CHANNELS = [
     ("portal", "Accepted on the portal"),
     ("email", "In writing (email)"),
     ("phone", "Recorded call"),
 ]
 WRITTEN_CHANNELS = ("portal", "email")
-SUCCESS_FEE_STATES = [
-    ("none", "Order not accepted"),
-    ("hourly", "Hourly work"),
-    ("report_sent", "Preliminary report sent"),
-    ("fee_accepted", "Success fee accepted"),
-    ("solved_hourly", "Solved within the threshold"),
-    ("refused", "Success fee refused"),
-    ("solved", "Solved (success fee)"),
-    ("not_solved", "Not solved (success fee)"),
-]
+SUCCESS_FEE_STATES = list(pricing.SUCCESS_FEE_STATE_SELECTION)
 # The ticket's own fields that the terms of its time read besides its
 # entitlement and contract (which the entitlement hook, _on_entitlement_change,
 # reports): the kind (the billing rule's category), the cause and outcome, the
@@ -569,11 +554,14 @@ class HelpdeskTicket(models.Model):
                     reason=line._support_entry_reason(),
                 )
                 covered = 0
-            if want > covered:
+            # The wallet's balance is read under its lock by _consume, which
+            # gives what it holds of a positive delta.
+            _target, delta = pricing.split_coverage(want, covered)
+            if delta > 0:
                 if line.date not in invoiced:
                     invoiced[line.date] = contract._support_period_invoiced(line.date)
                 covered += wallet.sudo()._consume(
-                    want - covered,
+                    delta,
                     day=line.date,
                     partial=True,
                     reopen=not invoiced[line.date],
@@ -581,9 +569,9 @@ class HelpdeskTicket(models.Model):
                     ticket_id=self.id,
                     reason=line._support_entry_reason(),
                 )
-            elif want < covered:
+            elif delta < 0:
                 wallet.sudo()._refund(
-                    covered - want,
+                    -delta,
                     day=taken_for,
                     timesheet_id=line.id,
                     ticket_id=self.id,

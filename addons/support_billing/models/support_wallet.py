@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import ledger
+from ..engine.pricing import PricingError
 
 UNITS = [
     ("minute", "Minute credits"),
@@ -343,7 +344,9 @@ class SupportWallet(models.Model):
         take, reopens = ledger.plan_consumption(
             self.entry_ids.sorted("id")._to_engine(), day, quantity, reopen=reopen
         )
-        if take < quantity and not partial:
+        try:
+            take = ledger.consumable(take, quantity, allow_partial=partial)
+        except PricingError as err:
             raise UserError(
                 self.env._(
                     "Wallet %(wallet)s holds %(balance)s for work of %(day)s; "
@@ -354,7 +357,7 @@ class SupportWallet(models.Model):
                     day=day,
                     needed=self._format_amount(quantity),
                 )
-            )
+            ) from err
         Entry = self.env["support.wallet.entry"]
         for lot_id, amount in sorted(reopens.items()):
             lot = Entry.browse(lot_id)
@@ -403,10 +406,12 @@ class SupportWallet(models.Model):
         for key in ("timesheet_id", "ticket_id"):
             if refs.get(key):
                 domain.append((key, "=", refs[key]))
-        consumed = -sum(
-            self.env["support.wallet.entry"].search(domain).mapped("amount")
-        )
-        if quantity <= 0 or quantity > consumed:
+        # Every entry found is for ``refs``: the engine sees them under one ref.
+        entries = self.env["support.wallet.entry"].search(domain)._to_engine(ref="refs")
+        try:
+            ledger.check_refund(entries, "refs", quantity)
+        except PricingError as err:
+            consumed = ledger.net_consumed(entries, "refs")
             raise UserError(
                 self.env._(
                     "Refund: %(qty)s cannot be refunded to wallet %(wallet)s, only "
@@ -415,7 +420,7 @@ class SupportWallet(models.Model):
                     wallet=self.name,
                     consumed=self._format_amount(max(consumed, 0)),
                 )
-            )
+            ) from err
         # A refund of a monthly allowance stays within the month.
         expires = None
         if self.period_amount and not self.period_rollover:
