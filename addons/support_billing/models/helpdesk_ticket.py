@@ -17,10 +17,12 @@ AGREEMENT_CHANNELS = [
 ]
 WRITTEN_CHANNELS = ("portal", "email")
 SUCCESS_FEE_STATES = list(pricing.SUCCESS_FEE_STATE_SELECTION)
-# The ticket's own fields that the terms of its time read besides its
-# entitlement and contract (which the entitlement hook, _on_entitlement_change,
-# reports): the kind (the billing rule's category), the cause and outcome, the
-# agreement to paid work, the success-fee state.
+# The ticket's fields that an agent edits on the form and that the terms of
+# its time read besides its entitlement and contract (which the entitlement
+# hook, _on_entitlement_change, reports): the kind (the billing rule's
+# category), the cause and outcome, the agreement to paid work.  A form edit
+# reaches the model only through write(); what the product itself moves
+# (the success-fee state, the quota) calls _support_billing_evaluate.
 BILLING_TICKET_FIELDS = (
     "type_id",
     "support_cause",
@@ -28,7 +30,6 @@ BILLING_TICKET_FIELDS = (
     "support_rnd_escalated",
     "support_agreement_date",
     "support_agreement_channel",
-    "success_fee_state",
 )
 # Contract states whose tickets' time is no longer judged: see
 # _support_billing_evaluate.
@@ -658,28 +659,46 @@ class HelpdeskTicket(models.Model):
 
         The ticket row is locked first, so that a portal decision and an
         agent's cannot both pass.  An illegal action is a UserError naming
-        the state and the allowed actions.
+        the state and the allowed actions.  The ticket's time is judged
+        again under the new state.
         """
         self.ensure_one()
         if not self.support_contract_id.plan_id.success_fee:
             raise UserError(
                 self.env._(
-                    "Success fee: ticket %(ticket)s is not under a success-fee "
-                    "plan (H2S Flexible).",
+                    "Success fee: ticket %(ticket)s is not under a success-fee plan.",
                     ticket=self.display_name,
                 )
             )
+        state = self._success_fee_locked_state()
+        new_state = self._success_fee_next_state(state, action)
+        vals = {"success_fee_state": new_state}
+        if new_state in pricing.SUCCESS_FEE_FINAL:
+            vals["success_fee_date"] = fields.Date.context_today(self)
+        # The state is the workflow's (support_system): whoever may change the
+        # ticket moves it, through this method only.
+        self.check_access("write")
+        self.sudo().with_context(support_billing_no_eval=True).write(vals)
+        self._support_billing_evaluate()
+        self._success_fee_log(action, state, new_state, channel, partner, note)
+        return True
+
+    def _success_fee_locked_state(self):
+        """The case's state read under a lock of the ticket's row."""
         self.flush_recordset(["success_fee_state"])
         self.env.cr.execute(
             "SELECT id FROM helpdesk_ticket WHERE id = %s FOR NO KEY UPDATE", [self.id]
         )
         self.invalidate_recordset(["success_fee_state"])
-        states = dict(
-            self._fields["success_fee_state"]._description_selection(self.env)
-        )
-        state = self.success_fee_state
+        return self.success_fee_state
+
+    def _success_fee_states(self):
+        return dict(self._fields["success_fee_state"]._description_selection(self.env))
+
+    def _success_fee_next_state(self, state, action):
+        """The engine's next state, or a UserError naming what is possible."""
         try:
-            new_state = pricing.success_fee_transition(state, action)
+            return pricing.success_fee_transition(state, action)
         except pricing.PricingError as err:
             allowed = pricing.SUCCESS_FEE_TRANSITIONS.get(state, {})
             raise UserError(
@@ -688,20 +707,17 @@ class HelpdeskTicket(models.Model):
                     "when the case is '%(state)s'. Possible now: %(allowed)s.",
                     ticket=self.display_name,
                     action=self._success_fee_action_label(action),
-                    state=states[state],
+                    state=self._success_fee_states()[state],
                     allowed=", ".join(
                         self._success_fee_action_label(a) for a in allowed
                     )
                     or self.env._("nothing, the case is closed"),
                 )
             ) from err
-        vals = {"success_fee_state": new_state}
-        if new_state in pricing.SUCCESS_FEE_FINAL:
-            vals["success_fee_date"] = fields.Date.context_today(self)
-        # The state is the workflow's (support_system): whoever may change the
-        # ticket moves it, through this method only.
-        self.check_access("write")
-        self.sudo().write(vals)
+
+    def _success_fee_log(self, action, state, new_state, channel, partner, note):
+        """Post who moved the case, how and from which state to which."""
+        states = self._success_fee_states()
         who = (partner or self.env.user.partner_id).display_name
         self.message_post(
             body=Markup("%s%s")
@@ -721,7 +737,6 @@ class HelpdeskTicket(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        return True
 
     def _success_fee_action_label(self, action):
         labels = {

@@ -271,17 +271,16 @@ class SupportWallet(models.Model):
         ):
             return
         Entry.create(
-            {
-                "wallet_id": self.id,
-                "kind": "grant",
-                "amount": self._to_base(self.period_amount),
-                "date": start,
-                "expires": None if self.period_rollover else end,
-                "period_start": start,
-                "reason": self.env._(
+            self._prepare_entry(
+                "grant",
+                self._to_base(self.period_amount),
+                date=start,
+                expires=None if self.period_rollover else end,
+                period_start=start,
+                reason=self.env._(
                     "Included in %(month)s", month=start.strftime("%m/%Y")
                 ),
-            }
+            )
         )
 
     def _post_expiries(self, as_of):
@@ -293,18 +292,17 @@ class SupportWallet(models.Model):
         for lot_id, remaining in ledger.to_expire(engine_entries, as_of):
             lot = Entry.browse(lot_id)
             Entry.create(
-                {
-                    "wallet_id": self.id,
-                    "kind": "expiry",
-                    "amount": -remaining,
-                    "date": lot.expires + datetime.timedelta(days=1),
-                    "lot_id": lot.id,
-                    "reason": self.env._(
+                self._prepare_entry(
+                    "expiry",
+                    -remaining,
+                    date=lot.expires + datetime.timedelta(days=1),
+                    lot_id=lot.id,
+                    reason=self.env._(
                         "Unused rest of %(lot)s expired on %(date)s",
                         lot=lot.reason or lot.display_name,
                         date=lot.expires,
                     ),
-                }
+                )
             )
         self._update_next_expiry()
 
@@ -313,6 +311,21 @@ class SupportWallet(models.Model):
         lots = ledger.lots(self.entry_ids._to_engine())
         dates = [exp for rem, exp in lots.values() if rem > 0 and exp is not None]
         self.sudo().write({"next_expiry_date": min(dates) if dates else False})
+
+    def _prepare_entry(self, kind, amount, **values):
+        """Values of a ledger entry of ``kind`` for ``amount`` base units on
+        this wallet; ``values`` are the entry's other fields (date, expires,
+        lot_id, timesheet_id, ticket_id, move_line_id, reason...).
+
+        Every entry the product posts is built here: the period grants and
+        expiries, the consumptions, reopens and refunds of work, the packs
+        of an invoice and the manual operations.  An override may add values
+        (e.g. an analytic reference) and returns the dict; the amount and
+        kind are checked by the ledger when the entry is created, and an
+        entry cannot be skipped (the ledger is the wallet's balance).
+        """
+        self.ensure_one()
+        return dict(values, wallet_id=self.id, kind=kind, amount=amount)
 
     def _consume(self, quantity, day=None, partial=False, reopen=True, **refs):
         """Take ``quantity`` base units for work (or a request) of ``day``;
@@ -362,26 +375,21 @@ class SupportWallet(models.Model):
         for lot_id, amount in sorted(reopens.items()):
             lot = Entry.browse(lot_id)
             Entry.create(
-                {
-                    "wallet_id": self.id,
-                    "kind": "reopen",
-                    "amount": amount,
-                    "lot_id": lot.id,
-                    "timesheet_id": refs.get("timesheet_id"),
-                    "ticket_id": refs.get("ticket_id"),
-                    "reason": self.env._(
+                self._prepare_entry(
+                    "reopen",
+                    amount,
+                    lot_id=lot.id,
+                    timesheet_id=refs.get("timesheet_id"),
+                    ticket_id=refs.get("ticket_id"),
+                    reason=self.env._(
                         "Reopened for work of %(day)s: %(lot)s",
                         day=day,
                         lot=lot.reason or lot.display_name,
                     ),
-                }
-            )
-        if take:
-            Entry.create(
-                dict(
-                    refs, wallet_id=self.id, kind="consumption", amount=-take, date=day
                 )
             )
+        if take:
+            Entry.create(self._prepare_entry("consumption", -take, date=day, **refs))
         self._expire_past_lots()
         return take
 
@@ -426,14 +434,7 @@ class SupportWallet(models.Model):
         if self.period_amount and not self.period_rollover:
             expires = ledger.month_period(day)[1]
         self.env["support.wallet.entry"].create(
-            dict(
-                refs,
-                wallet_id=self.id,
-                kind="refund",
-                amount=quantity,
-                date=day,
-                expires=expires,
-            )
+            self._prepare_entry("refund", quantity, date=day, expires=expires, **refs)
         )
         self._expire_past_lots()
 
