@@ -412,23 +412,9 @@ def plan_ticket_lines(lines, terms):
     are decided afterwards (:func:`split_coverage`, :func:`line_charge`),
     because the wallet's balance is only known under its lock.
     """
-    result = []
     if terms.treatment in ("free", "not_billable", "quota"):
-        verdict = "free" if terms.treatment == "free" else terms.treatment
-        if terms.treatment == "quota":
-            verdict = "wallet"
-        for line in lines:
-            result.append(
-                LinePlan(
-                    line.key,
-                    "pending" if line.running else verdict,
-                    "running" if line.running else terms.reason,
-                    line.minutes,
-                    free=line.minutes if verdict != "not_billable" else 0,
-                    excluded=line.minutes if verdict == "not_billable" else 0,
-                )
-            )
-        return result
+        return _plan_uncharged_lines(lines, terms)
+    result = []
     # Time beyond the free allowance and below the cap is chargeable; the
     # rounding then applies to the chargeable minutes only.
     used = 0
@@ -469,6 +455,23 @@ def plan_ticket_lines(lines, terms):
             )
         )
     return result
+
+
+def _plan_uncharged_lines(lines, terms):
+    """The lines of a ticket whose time is never charged: free, not
+    billable, or counted as one request in a quota (the time itself free)."""
+    verdict = {"free": "free", "quota": "wallet"}.get(terms.treatment, "not_billable")
+    return [
+        LinePlan(
+            line.key,
+            "pending" if line.running else verdict,
+            "running" if line.running else terms.reason,
+            line.minutes,
+            free=line.minutes if verdict != "not_billable" else 0,
+            excluded=line.minutes if verdict == "not_billable" else 0,
+        )
+        for line in lines
+    ]
 
 
 def split_coverage(chargeable, covered, available=None):

@@ -510,6 +510,9 @@ class HelpdeskTicket(models.Model):
             line._support_apply(None, "not_billable", "contract_ended")
 
     def _support_apply_terms(self, lines, terms, rule):
+        """Judge ``lines`` (the remote or the onsite time of the ticket, in
+        date order) under ``terms`` and ``rule``: the engine plans them, the
+        wallet covers what it can, the rest is billed or not."""
         self.ensure_one()
         plan = self.support_contract_id.plan_id
         inputs = [
@@ -530,55 +533,11 @@ class HelpdeskTicket(models.Model):
         elif terms.treatment == "quota":
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
-        contract = self.support_contract_id
         invoiced = {}
         for line, item in zip(lines, planned, strict=True):
             if line.support_invoice_line_id:
                 continue
-            covered = line.support_wallet_minutes
-            if terms.treatment == "wallet" and wallet:
-                want = item.chargeable if item.verdict == "wallet" else 0
-            else:
-                want = 0
-            # Time belongs to the period of its date: a line moved to another
-            # day (or ticket, or wallet) gives its old period the time back,
-            # and the new period is charged below.
-            taken_for = line.support_wallet_date or None
-            if covered and (
-                line.support_wallet_id != wallet
-                or (taken_for and taken_for != line.date)
-            ):
-                line.support_wallet_id.sudo()._refund(
-                    covered,
-                    day=taken_for,
-                    timesheet_id=line.id,
-                    reason=line._support_entry_reason(),
-                )
-                covered = 0
-            # The wallet's balance is read under its lock by _consume, which
-            # gives what it holds of a positive delta.
-            _target, delta = pricing.split_coverage(want, covered)
-            if delta > 0:
-                if line.date not in invoiced:
-                    invoiced[line.date] = contract._support_period_invoiced(line.date)
-                covered += wallet.sudo()._consume(
-                    delta,
-                    day=line.date,
-                    partial=True,
-                    reopen=not invoiced[line.date],
-                    timesheet_id=line.id,
-                    ticket_id=self.id,
-                    reason=line._support_entry_reason(),
-                )
-            elif delta < 0:
-                wallet.sudo()._refund(
-                    -delta,
-                    day=taken_for,
-                    timesheet_id=line.id,
-                    ticket_id=self.id,
-                    reason=line._support_entry_reason(),
-                )
-                covered = want
+            covered = self._support_cover_line(line, item, terms, wallet, invoiced)
             verdict, reason, billable, amount = pricing.line_charge(
                 item, covered, terms.rate, line.date, terms, plan.wallet_overage
             )
@@ -593,6 +552,60 @@ class HelpdeskTicket(models.Model):
                 amount=amount,
                 item=item,
             )
+
+    def _support_cover_line(self, line, item, terms, wallet, invoiced):
+        """Move ``wallet`` so that it covers what ``item`` (the line's
+        :class:`pricing.LinePlan`) makes chargeable to it; return the minutes
+        the line now takes from the wallet.
+
+        Time belongs to the period of its date: a line moved to another day
+        (or ticket, or wallet) gives its old period the time back, and the
+        new period is charged.  ``invoiced`` caches, per day, whether its
+        period is invoiced (its expired lots are then not reopened).
+        """
+        covered = line.support_wallet_minutes
+        wallet_work = (
+            terms.treatment == "wallet" and wallet and item.verdict == "wallet"
+        )
+        want = item.chargeable if wallet_work else 0
+        taken_for = line.support_wallet_date or None
+        if covered and (
+            line.support_wallet_id != wallet or (taken_for and taken_for != line.date)
+        ):
+            line.support_wallet_id.sudo()._refund(
+                covered,
+                day=taken_for,
+                timesheet_id=line.id,
+                reason=line._support_entry_reason(),
+            )
+            covered = 0
+        # The wallet's balance is read under its lock by _consume, which
+        # gives what it holds of a positive delta.
+        _target, delta = pricing.split_coverage(want, covered)
+        if delta > 0:
+            if line.date not in invoiced:
+                invoiced[line.date] = self.support_contract_id._support_period_invoiced(
+                    line.date
+                )
+            covered += wallet.sudo()._consume(
+                delta,
+                day=line.date,
+                partial=True,
+                reopen=not invoiced[line.date],
+                timesheet_id=line.id,
+                ticket_id=self.id,
+                reason=line._support_entry_reason(),
+            )
+        elif delta < 0:
+            wallet.sudo()._refund(
+                -delta,
+                day=taken_for,
+                timesheet_id=line.id,
+                ticket_id=self.id,
+                reason=line._support_entry_reason(),
+            )
+            covered += delta
+        return covered
 
     # ------------------------------------------------------------------
     # Agreement to paid work

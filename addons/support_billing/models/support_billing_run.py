@@ -568,15 +568,27 @@ class SupportBillingRun(models.Model):
         product = self._check_product(
             plan.time_product_id, self.env._("Billable time"), plan
         )
-        ticket = line.ticket_id
-        hours = line.support_billable_minutes / 60.0
         quantity, uom = self._time_quantity(
             plan, product, line.support_billable_minutes
         )
         if pricer is None:
             pricer = self._line_pricer(line.support_contract_id)
+        price = self._time_line_price(pricer, quantity, line)
+        return {
+            "product_id": product.id,
+            "name": self._time_line_name(line),
+            "quantity": float(quantity),
+            "product_uom_id": uom.id,
+            "price_unit": float(price),
+            "support_timesheet_ids": [Command.link(line.id)],
+        }
+
+    def _time_line_price(self, pricer, quantity, line):
+        """The unit price of ``quantity`` hours whose line is exactly the
+        timesheet line's amount, or a UserError saying which precision to
+        raise."""
         try:
-            price = pricer.price(quantity, line.support_amount)
+            return pricer.price(quantity, line.support_amount)
         except pricing.PricingError as err:
             if err.code != "price_precision":
                 raise
@@ -588,12 +600,17 @@ class SupportBillingRun(models.Model):
                     "%(needed)s or more (Settings > Technical > Decimal "
                     "Accuracy).",
                     hours=quantity,
-                    ticket=ticket.display_name,
+                    ticket=line.ticket_id.display_name,
                     amount=line.support_amount,
                     digits=err.params["digits"],
                     needed=err.params["needed"],
                 )
             ) from err
+
+    def _time_line_name(self, line):
+        """The label of a time line: ticket, date, hours, rate, employee."""
+        ticket = line.ticket_id
+        hours = line.support_billable_minutes / 60.0
         name = self.env._(
             "%(ticket)s %(subject)s - %(date)s - %(hours).2f h at %(rate).2f/h - "
             "%(employee)s",
@@ -611,14 +628,7 @@ class SupportBillingRun(models.Model):
                 line=name,
                 date=line.date,
             )
-        return {
-            "product_id": product.id,
-            "name": name,
-            "quantity": float(quantity),
-            "product_uom_id": uom.id,
-            "price_unit": float(price),
-            "support_timesheet_ids": [Command.link(line.id)],
-        }
+        return name
 
     def _prepare_fee_line(self, ticket):
         """The invoice line of ``ticket``'s success fee.

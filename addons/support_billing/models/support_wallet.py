@@ -371,6 +371,17 @@ class SupportWallet(models.Model):
                     needed=self._format_amount(quantity),
                 )
             ) from err
+        self._post_reopens(reopens, day, refs)
+        if take:
+            self.env["support.wallet.entry"].create(
+                self._prepare_entry("consumption", -take, date=day, **refs)
+            )
+        self._expire_past_lots()
+        return take
+
+    def _post_reopens(self, reopens, day, refs):
+        """Reopen the expired rests ``{lot id: amount}`` that work of ``day``
+        draws on (the lots it was dated in)."""
         Entry = self.env["support.wallet.entry"]
         for lot_id, amount in sorted(reopens.items()):
             lot = Entry.browse(lot_id)
@@ -388,10 +399,6 @@ class SupportWallet(models.Model):
                     ),
                 )
             )
-        if take:
-            Entry.create(self._prepare_entry("consumption", -take, date=day, **refs))
-        self._expire_past_lots()
-        return take
 
     def _expire_past_lots(self):
         """Expire now what work of an earlier day left in (or gave back to)
