@@ -23,3 +23,4 @@ from . import test_sanity_limits
 from . import test_engine_ledger
 from . import test_engine_pricing
 from . import test_architecture_doc
+from . import test_verdict_reason
