@@ -3,7 +3,7 @@
 """Pure arithmetic of a wallet's append-only ledger (no Odoo import).
 
 A wallet holds whole base units: minutes for minute-credit and hour wallets
-(Sangoma: 1 credit = 1 minute; an hour wallet shows minutes / 60), one unit
+(a credit is a minute; an hour wallet shows minutes / 60), one unit
 per request for request quotas.  Every movement is an entry with a signed
 amount; the balance is their sum.
 

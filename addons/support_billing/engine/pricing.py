@@ -518,7 +518,7 @@ def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
 
 
 # ---------------------------------------------------------------------------
-# Success fee (H2S Flexible)
+# Success fee
 # ---------------------------------------------------------------------------
 
 # The states of a success-fee case (helpdesk.ticket.success_fee_state).
@@ -565,12 +565,13 @@ def success_fee_transition(state, action):
 
 @dataclass(frozen=True)
 class SuccessFeeTerms:
-    """H2S Flexible: 5 h at 160 zł, then 1500 zł solved / 400 zł otherwise."""
+    """A success-fee plan: hourly work up to ``threshold_minutes``, then a
+    flat fee by how the case ends (solved, not solved, refused)."""
 
-    threshold_minutes: int = 300
-    fee_solved: Decimal = Decimal(1500)
-    fee_not_solved: Decimal = Decimal(400)
-    fee_refused: Decimal = Decimal(400)
+    threshold_minutes: int
+    fee_solved: Decimal
+    fee_not_solved: Decimal
+    fee_refused: Decimal
 
 
 def success_fee_amount(state, terms):
@@ -673,7 +674,8 @@ def _tier_index(tiers, attr, value):
 
 
 def tier_for(tiers, employees=0, calls=0, complexity=1):
-    """Oktell: the highest tier reached by any criterion.
+    """The highest tier reached by any criterion (employees, calls a day,
+    complexity).
 
     ``tiers`` are ordered from the smallest; returns ``(index, tier)``.
     """
@@ -697,7 +699,7 @@ def tier_for(tiers, employees=0, calls=0, complexity=1):
 
 
 def licence_share(licence_values, percent):
-    """Webitel: a percentage of the yearly licence value."""
+    """A percentage of the yearly licence value."""
     percent = to_decimal(percent)
     if percent < 0:
         raise PricingError("negative_percent", "A percentage cannot be negative.")

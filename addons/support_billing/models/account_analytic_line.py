@@ -88,8 +88,8 @@ class AccountAnalyticLine(models.Model):
         string="Onsite",
         copy=False,
         help="Work done at the customer's site: billed by the plan's onsite "
-        "rules (infotel: paid per price list; Variant 3: from the month's "
-        "included onsite work first).",
+        "rules (e.g. paid per price list, or from the month's included onsite "
+        "work first).",
     )
     support_verdict = fields.Selection(
         support_system=True,

@@ -7,7 +7,7 @@ from ..engine import pricing
 
 
 class FSMOrder(models.Model):
-    """Onsite visits of support plans (H2S Onsite, H2S Start).
+    """Onsite visits of support plans (plans with a day rate).
 
     helpdesk_mgmt_fieldservice links the order to its ticket; the contract,
     the onsite plan, the days, the travel zone and the amounts are added
@@ -33,8 +33,7 @@ class FSMOrder(models.Model):
         store=True,
         readonly=False,
         domain="[('onsite_day_rate', '>', 0)]",
-        help="The plan whose day rate and travel table price this visit "
-        "(H2S Onsite, H2S Start).",
+        help="The plan whose day rate and travel table price this visit.",
     )
     support_product_categ_id = fields.Many2one(
         comodel_name="product.category",
@@ -208,7 +207,7 @@ class FSMOrder(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Checks: region, zone, days, H2S Start
+    # Checks: region, zone, days, once per product family
     # ------------------------------------------------------------------
 
     @api.constrains("support_plan_id", "location_id", "support_days")

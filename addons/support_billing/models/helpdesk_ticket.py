@@ -44,16 +44,17 @@ class HelpdeskTicket(models.Model):
         string="Cause",
         default="unknown",
         tracking=True,
-        help="Where the cause lies: work on causes on the customer's side is "
-        "paid under infotel and Webitel terms.",
+        help="Where the cause lies: a plan's billing rules may bill the work on "
+        "causes on the customer's side.",
     )
     support_outcome = fields.Selection(
         selection=OUTCOMES,
         string="Outcome",
         default="none",
         tracking=True,
-        help="How the case ended; Sangoma: a 'bug' solved by standard "
-        "configuration uses credits, an R&D patch or update refunds them.",
+        help="How the case ended: a plan's billing rules may treat outcomes "
+        "apart (e.g. a bug solved by standard configuration uses credits, an "
+        "R&D patch or update refunds them).",
     )
     support_rnd_escalated = fields.Boolean(string="Escalated to R&D", tracking=True)
     support_agreement_date = fields.Date(

@@ -63,8 +63,8 @@ class SupportBillingRule(models.Model):
         "quota: one request). Empty: the plan's main wallet or request quota.",
     )
     free_minutes = fields.Integer(
-        help="The first minutes of each ticket stay free (infotel: quick advice "
-        "up to 15 minutes)."
+        help="The first minutes of each ticket stay free (e.g. quick advice up "
+        "to 15 minutes)."
     )
 
     @api.constrains("free_minutes")

@@ -68,7 +68,8 @@ def _final(terms, lines, covered=None, overage="bill"):
 
 # --- success fee ------------------------------------------------------------
 
-SF = P.SuccessFeeTerms()
+# H2S Flexible: 5 h at 160 zł, then 1500 zł solved / 400 zł otherwise.
+SF = P.SuccessFeeTerms(300, D(1500), D(400), D(400))
 H2S_RATE = D(160)
 
 

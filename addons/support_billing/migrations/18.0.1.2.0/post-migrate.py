@@ -11,20 +11,21 @@ was written) until the line is judged again, and the old column goes.
 
 from odoo.tools.sql import column_exists
 
-TABLE = "account_analytic_line"
-OLD_COLUMN = "support_verdict_reason"
-
 
 def migrate(cr, version):
-    if not version or not column_exists(cr, TABLE, OLD_COLUMN):
+    if not version or not column_exists(
+        cr, "account_analytic_line", "support_verdict_reason"
+    ):
         return
     cr.execute(
-        f"""
-        UPDATE {TABLE}
+        """
+        UPDATE account_analytic_line
            SET support_verdict_code = 'legacy',
-               support_verdict_params = jsonb_build_object('text', {OLD_COLUMN})
-         WHERE {OLD_COLUMN} IS NOT NULL
+               support_verdict_params = jsonb_build_object(
+                   'text', support_verdict_reason
+               )
+         WHERE support_verdict_reason IS NOT NULL
            AND support_verdict_code IS NULL
-        """  # noqa: S608 -- constants of this script, no user input
+        """
     )
-    cr.execute(f"ALTER TABLE {TABLE} DROP COLUMN {OLD_COLUMN}")
+    cr.execute("ALTER TABLE account_analytic_line DROP COLUMN support_verdict_reason")
