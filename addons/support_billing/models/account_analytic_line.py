@@ -66,7 +66,9 @@ VERDICT_MESSAGES = {
 FIRST_MINUTES_FREE = _lt("First %(m)s min free.")
 HOURLY_RATE = _lt("%(rate)s %(currency)s/h")
 OTHER_WORK = _lt("other work")
-# Changing these on a line re-judges its ticket.
+# The inputs of a line's judgement that users edit: an edit of a timesheet
+# line reaches the model only through write() (none of them is computed, so
+# no recompute bypasses it), and changing one re-judges the line's ticket.
 LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
 # Sanity limits of a support timesheet line.
 MAX_LINE_HOURS = 24
@@ -453,14 +455,30 @@ class AccountAnalyticLine(models.Model):
         message = VERDICT_MESSAGES.get(code)
         if message is None:
             return code
-        # env._ of a lazy message translates it; the values go in after.
         if records is None:
             records = self._support_verdict_records([params])
         values = self._support_verdict_values(code, params, records)
-        text = self.env._(message) % values
+        text = self._support_format(message, values)
         if params.get("free_minutes"):
-            text += " " + self.env._(FIRST_MINUTES_FREE) % {"m": params["free_minutes"]}
+            free = self._support_format(
+                FIRST_MINUTES_FREE, {"m": params["free_minutes"]}
+            )
+            text += " " + free
         return text
+
+    def _support_format(self, message, values):
+        """Lazy ``message`` in the reader's language, filled with ``values``.
+
+        ``env._`` translates a lazy message but takes no arguments with it,
+        so they are put in here; a translation with broken placeholders
+        falls back to the English text, as ``env._`` itself does.
+        """
+        translated = self.env._(message)
+        try:
+            return translated % values  # pylint: disable=translation-not-lazy
+        except (KeyError, TypeError, ValueError):
+            english = self.with_context(lang="en_US").env._(message)
+            return english % values  # pylint: disable=translation-not-lazy
 
     def _support_verdict_values(self, code, params, records):
         """The values the message of ``code`` shows, from its ``params``:
@@ -475,10 +493,10 @@ class AccountAnalyticLine(models.Model):
         plan = records["plan_id"].get(params.get("plan_id"))
         values["wallet"] = wallet.name if wallet else ""
         values["plan"] = plan.display_name if plan else ""
-        values["rate"] = env._(HOURLY_RATE) % {
-            "rate": params.get("rate", 0.0),
-            "currency": params.get("currency") or "",
-        }
+        values["rate"] = self._support_format(
+            HOURLY_RATE,
+            {"rate": params.get("rate", 0.0), "currency": params.get("currency") or ""},
+        )
         if code == "not_entitled":
             values["entitlement"] = self._support_label(
                 "helpdesk.ticket", "entitlement", params.get("entitlement")
