@@ -3,7 +3,7 @@
 {
     "name": "Support Billing",
     "summary": "Credit wallets, billable time, success fees, onsite visits and invoices for support contracts",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Helpdesk",
     "website": "https://github.com/halo-support/halo-support",
     "author": "Halo Support Developers",

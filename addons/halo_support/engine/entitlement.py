@@ -221,6 +221,10 @@ def is_first_of_family(key, family, purchase_date, purchases):
 
     ``purchases`` are the customer's other purchases as
     ``(key, family, purchase_date)``; the candidate itself may be among them.
+    This is the one rule of the product (entitlement and billing alike): a
+    purchase without a date is unknown and ranks after every dated one --
+    never by when it was recorded -- and among undated purchases, or on equal
+    dates, the smaller key (the earlier record) is first.
     """
     if not family:
         return False

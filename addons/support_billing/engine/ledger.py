@@ -3,7 +3,7 @@
 """Pure arithmetic of a wallet's append-only ledger (no Odoo import).
 
 A wallet holds whole base units: minutes for minute-credit and hour wallets
-(Sangoma: 1 credit = 1 minute; an hour wallet shows minutes / 60), one unit
+(a credit is a minute; an hour wallet shows minutes / 60), one unit
 per request for request quotas.  Every movement is an entry with a signed
 amount; the balance is their sum.
 
@@ -107,6 +107,9 @@ def check_refund(entries, ref, amount):
 def consumable(balance_now, quantity, allow_partial=False):
     """How much of ``quantity`` a wallet holding ``balance_now`` can give.
 
+    ``balance_now`` is what the wallet can give for the work: its balance,
+    or what :func:`plan_consumption` found in the lots of the work's day.
+
     A non-positive quantity is bad input.  Without ``allow_partial`` a
     short wallet is an error (nothing is taken); with it, the wallet gives
     what it has and the caller bills the rest as overage.
@@ -171,38 +174,10 @@ def _replay(entries, soft_expiry=False, closed_for=None, closed=()):
             rank[entry.key] = len(rank)
             continue
         if entry.kind == "expiry":
-            lot = open_lots.get(entry.ref)
-            back = min(reopened.get(entry.ref, 0), -entry.amount)
-            reopened[entry.ref] = reopened.get(entry.ref, 0) - back
-            amount = -entry.amount - back
-            if lot is None or lot[0] < amount:
-                if not soft_expiry or lot is None:
-                    raise PricingError(
-                        "bad_expiry",
-                        "Expiry %(key)s exceeds the rest of lot %(lot)s.",
-                        key=entry.key,
-                        lot=entry.ref,
-                    )
-                shortfalls[entry.ref] = shortfalls.get(entry.ref, 0) + (amount - lot[0])
-                amount = lot[0]
-            lot[0] -= amount
+            _close_lot(entry, open_lots, reopened, shortfalls, soft_expiry)
             continue
-        need = -entry.amount
-        candidates = sorted(
-            (k for k, lot in open_lots.items() if lot[0] > 0),
-            key=lambda k: (open_lots[k][1] or FAR_FUTURE, rank[k]),
-        )
-        for key in candidates:
-            if not need:
-                break
-            lot = open_lots[key]
-            if lot[1] is not None and lot[1] < entry.date:
-                continue
-            if entry.key == closed_for and key in closed:
-                continue
-            take = min(lot[0], need)
-            lot[0] -= take
-            need -= take
+        skip = closed if entry.key == closed_for else ()
+        need = _draw(entry, open_lots, rank, skip)
         if need:
             raise PricingError(
                 "overdrawn",
@@ -211,6 +186,50 @@ def _replay(entries, soft_expiry=False, closed_for=None, closed=()):
                 need=need,
             )
     return open_lots, shortfalls
+
+
+def _close_lot(expiry, open_lots, reopened, shortfalls, soft_expiry):
+    """Apply ``expiry`` to its lot, net of what was reopened of it; with
+    ``soft_expiry`` a lot holding less than the expiry takes records the
+    difference in ``shortfalls`` instead of raising."""
+    lot = open_lots.get(expiry.ref)
+    back = min(reopened.get(expiry.ref, 0), -expiry.amount)
+    reopened[expiry.ref] = reopened.get(expiry.ref, 0) - back
+    amount = -expiry.amount - back
+    if lot is None or lot[0] < amount:
+        if not soft_expiry or lot is None:
+            raise PricingError(
+                "bad_expiry",
+                "Expiry %(key)s exceeds the rest of lot %(lot)s.",
+                key=expiry.key,
+                lot=expiry.ref,
+            )
+        shortfalls[expiry.ref] = shortfalls.get(expiry.ref, 0) + (amount - lot[0])
+        amount = lot[0]
+    lot[0] -= amount
+
+
+def _draw(entry, open_lots, rank, skip=()):
+    """Draw negative ``entry`` from the lots valid on its date, earliest
+    expiry first (``skip``: lots it may not draw on); return what is left
+    to draw."""
+    need = -entry.amount
+    candidates = sorted(
+        (k for k, lot in open_lots.items() if lot[0] > 0),
+        key=lambda k: (open_lots[k][1] or FAR_FUTURE, rank[k]),
+    )
+    for key in candidates:
+        if not need:
+            break
+        lot = open_lots[key]
+        if lot[1] is not None and lot[1] < entry.date:
+            continue
+        if key in skip:
+            continue
+        take = min(lot[0], need)
+        lot[0] -= take
+        need -= take
+    return need
 
 
 def lots(entries):

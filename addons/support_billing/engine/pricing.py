@@ -22,31 +22,70 @@ from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
+# Selection keys with their (English) labels: the models build their
+# Selection fields from these pairs, so that a key is declared once.  The
+# labels are exported for translation from the fields like any Selection.
+
 # Where the cause of a fault lies (helpdesk.ticket.support_cause).
-CAUSES = ("unknown", "product", "customer", "third_party", "customer_hardware")
+CAUSE_SELECTION = (
+    ("unknown", "Not known yet"),
+    ("product", "The product (vendor's side)"),
+    ("customer", "The customer (network, settings, operator)"),
+    ("third_party", "A third party (carrier, hosting, CRM vendor)"),
+    ("customer_hardware", "The customer's hardware or software"),
+)
+CAUSES = tuple(key for key, _label in CAUSE_SELECTION)
 CUSTOMER_SIDE_CAUSES = frozenset({"customer", "third_party", "customer_hardware"})
 
-# Outcomes of a ticket that change its billing (helpdesk.ticket.support_outcome).
-OUTCOMES = (
-    "none",
-    "configuration",
-    "patch",
-    "update",
-    "workaround",
-    "diagnosis",
-    "not_solved",
+# Which causes a billing rule matches (support.billing.rule.cause_scope).
+CAUSE_SCOPE_SELECTION = (
+    ("any", "Any cause"),
+    ("customer_side", "Customer's side"),
+    ("vendor_side", "Vendor's side or unknown"),
 )
+CAUSE_SCOPES = tuple(key for key, _label in CAUSE_SCOPE_SELECTION)
+
+# Outcomes of a ticket that change its billing (helpdesk.ticket.support_outcome).
+OUTCOME_SELECTION = (
+    ("none", "Not concluded"),
+    ("configuration", "Solved by standard configuration"),
+    ("patch", "R&D patch"),
+    ("update", "Software update"),
+    ("workaround", "Workaround"),
+    ("diagnosis", "Exact diagnosis"),
+    ("not_solved", "Not solved"),
+)
+OUTCOMES = tuple(key for key, _label in OUTCOME_SELECTION)
 RND_FIX_OUTCOMES = frozenset({"patch", "update"})
 
 # What a plan's billing rule does with the time of a matching ticket.
-TREATMENTS = ("free", "wallet", "quota", "billable", "not_billable")
+TREATMENT_SELECTION = (
+    ("free", "Free"),
+    ("wallet", "Covered by the wallet"),
+    ("quota", "Counted in the request quota"),
+    ("billable", "Billable at the hourly rate"),
+    ("not_billable", "Not billable"),
+)
+TREATMENTS = tuple(key for key, _label in TREATMENT_SELECTION)
 
 # Where the time of a line was spent; a rule may apply to one place only
-# (infotel Variant 3: onsite work comes from its own monthly allowance).
-WORK_PLACES = ("any", "remote", "onsite")
+# (onsite work may come from its own monthly allowance).
+WORK_PLACE_SELECTION = (
+    ("any", "Anywhere"),
+    ("remote", "Remote"),
+    ("onsite", "Onsite"),
+)
+WORK_PLACES = tuple(key for key, _label in WORK_PLACE_SELECTION)
 
 # The verdict stored on every timesheet line of a ticket.
-VERDICTS = ("free", "wallet", "billable", "not_billable", "pending")
+VERDICT_SELECTION = (
+    ("free", "Free"),
+    ("wallet", "Covered by wallet"),
+    ("billable", "Billable"),
+    ("not_billable", "Not billable"),
+    ("pending", "Pending"),
+)
+VERDICTS = tuple(key for key, _label in VERDICT_SELECTION)
 
 
 class PricingError(ValueError):
@@ -275,7 +314,7 @@ class Rule:
             raise PricingError(
                 "bad_treatment", "Unknown treatment %(t)r.", t=self.treatment
             )
-        if self.cause_scope not in ("any", "customer_side", "vendor_side"):
+        if self.cause_scope not in CAUSE_SCOPES:
             raise PricingError(
                 "bad_cause_scope", "Unknown cause scope %(s)r.", s=self.cause_scope
             )
@@ -373,23 +412,9 @@ def plan_ticket_lines(lines, terms):
     are decided afterwards (:func:`split_coverage`, :func:`line_charge`),
     because the wallet's balance is only known under its lock.
     """
-    result = []
     if terms.treatment in ("free", "not_billable", "quota"):
-        verdict = "free" if terms.treatment == "free" else terms.treatment
-        if terms.treatment == "quota":
-            verdict = "wallet"
-        for line in lines:
-            result.append(
-                LinePlan(
-                    line.key,
-                    "pending" if line.running else verdict,
-                    "running" if line.running else terms.reason,
-                    line.minutes,
-                    free=line.minutes if verdict != "not_billable" else 0,
-                    excluded=line.minutes if verdict == "not_billable" else 0,
-                )
-            )
-        return result
+        return _plan_uncharged_lines(lines, terms)
+    result = []
     # Time beyond the free allowance and below the cap is chargeable; the
     # rounding then applies to the chargeable minutes only.
     used = 0
@@ -432,16 +457,36 @@ def plan_ticket_lines(lines, terms):
     return result
 
 
-def split_coverage(chargeable, covered, available):
+def _plan_uncharged_lines(lines, terms):
+    """The lines of a ticket whose time is never charged: free, not
+    billable, or counted as one request in a quota (the time itself free)."""
+    verdict = {"free": "free", "quota": "wallet"}.get(terms.treatment, "not_billable")
+    return [
+        LinePlan(
+            line.key,
+            "pending" if line.running else verdict,
+            "running" if line.running else terms.reason,
+            line.minutes,
+            free=line.minutes if verdict != "not_billable" else 0,
+            excluded=line.minutes if verdict == "not_billable" else 0,
+        )
+        for line in lines
+    ]
+
+
+def split_coverage(chargeable, covered, available=None):
     """Wallet coverage of a line: ``(target, delta)``.
 
     ``covered`` is what the line already took from the wallet, ``available``
     the wallet's balance now.  The target never exceeds the chargeable time;
-    a negative delta is a refund to the wallet.
+    a negative delta is a refund to the wallet.  With ``available`` None the
+    wallet's balance is not known yet (it is read under the wallet's lock):
+    a positive delta is then what to ask of the wallet, which gives what it
+    holds (``support.wallet._consume(partial=True)``).
     """
-    if chargeable < 0 or covered < 0 or available < 0:
+    if chargeable < 0 or covered < 0 or (available is not None and available < 0):
         raise PricingError("negative_quantity", "Wallet quantities cannot be negative.")
-    target = min(chargeable, covered + available)
+    target = chargeable if available is None else min(chargeable, covered + available)
     return target, target - covered
 
 
@@ -473,9 +518,20 @@ def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
 
 
 # ---------------------------------------------------------------------------
-# Success fee (H2S Flexible)
+# Success fee
 # ---------------------------------------------------------------------------
 
+# The states of a success-fee case (helpdesk.ticket.success_fee_state).
+SUCCESS_FEE_STATE_SELECTION = (
+    ("none", "Order not accepted"),
+    ("hourly", "Hourly work"),
+    ("report_sent", "Preliminary report sent"),
+    ("fee_accepted", "Success fee accepted"),
+    ("solved_hourly", "Solved within the threshold"),
+    ("refused", "Success fee refused"),
+    ("solved", "Solved (success fee)"),
+    ("not_solved", "Not solved (success fee)"),
+)
 # state -> {action: next state}
 SUCCESS_FEE_TRANSITIONS = {
     "none": {"accept_order": "hourly"},
@@ -509,12 +565,13 @@ def success_fee_transition(state, action):
 
 @dataclass(frozen=True)
 class SuccessFeeTerms:
-    """H2S Flexible: 5 h at 160 zł, then 1500 zł solved / 400 zł otherwise."""
+    """A success-fee plan: hourly work up to ``threshold_minutes``, then a
+    flat fee by how the case ends (solved, not solved, refused)."""
 
-    threshold_minutes: int = 300
-    fee_solved: Decimal = Decimal(1500)
-    fee_not_solved: Decimal = Decimal(400)
-    fee_refused: Decimal = Decimal(400)
+    threshold_minutes: int
+    fee_solved: Decimal
+    fee_not_solved: Decimal
+    fee_refused: Decimal
 
 
 def success_fee_amount(state, terms):
@@ -544,16 +601,6 @@ def success_fee_time_terms(state, terms):
     return "not_billable", None, False
 
 
-def success_fee_total(minutes, state, rate, terms, rounding=Rounding()):
-    """Everything a success-fee case costs: hourly time or the flat fee."""
-    if state in ("solved_hourly", "hourly"):
-        billed = round_minutes(min(minutes, terms.threshold_minutes), rounding)
-        return (
-            amount_for_minutes(billed, rate) if state == "solved_hourly" else money(0)
-        )
-    return success_fee_amount(state, terms)
-
-
 # ---------------------------------------------------------------------------
 # Onsite visits and travel
 # ---------------------------------------------------------------------------
@@ -581,42 +628,24 @@ def onsite_amount(days, day_rate, minimum_days=1):
     return money(max(days, minimum_days) * to_decimal(day_rate))
 
 
-def travel_cost(state, zones, default=None):
-    """Travel cost of a visit to a site in region ``state``.
+def travel_zone(state, zones):
+    """The zone whose travel cost applies to a site in region ``state``.
 
-    ``zones`` is an iterable of ``(states, amount)``; the first zone listing
-    the state wins, else ``default`` (the "any other region" zone).  A site
-    without a region, or a region no zone covers without a default, is bad
-    input.
+    ``zones`` is an iterable of ``(key, states, is_default)`` in order: the
+    first zone listing the region wins, else the first default zone (the
+    "any other region" one).  Returns its key, or None when the site has no
+    region or no zone covers it -- the caller says which of the two to fix.
     """
     if not state:
-        raise PricingError(
-            "no_region", "The site has no region: the travel cost is unknown."
-        )
-    for states, amount in zones:
+        return None
+    zones = list(zones)
+    for key, states, _is_default in zones:
         if state in states:
-            return money(amount)
-    if default is None:
-        raise PricingError(
-            "no_zone", "No travel zone covers region %(state)s.", state=state
-        )
-    return money(default)
-
-
-def first_purchase_of_family(purchases, line_key):
-    """Whether the purchase ``line_key`` is the customer's first of its family.
-
-    ``purchases`` are ``(key, family, date)`` of one customer; ties on the
-    date go to the smaller key (the one recorded first).
-    """
-    by_key = {key: (family, date) for key, family, date in purchases}
-    if line_key not in by_key:
-        raise PricingError("unknown_purchase", "Unknown purchase %(k)r.", k=line_key)
-    family, date = by_key[line_key]
-    earlier = [
-        (d, k) for k, f, d in purchases if f == family and (d, k) < (date, line_key)
-    ]
-    return not earlier
+            return key
+    for key, _states, is_default in zones:
+        if is_default:
+            return key
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -645,7 +674,8 @@ def _tier_index(tiers, attr, value):
 
 
 def tier_for(tiers, employees=0, calls=0, complexity=1):
-    """Oktell: the highest tier reached by any criterion.
+    """The highest tier reached by any criterion (employees, calls a day,
+    complexity).
 
     ``tiers`` are ordered from the smallest; returns ``(index, tier)``.
     """
@@ -669,7 +699,7 @@ def tier_for(tiers, employees=0, calls=0, complexity=1):
 
 
 def licence_share(licence_values, percent):
-    """Webitel: a percentage of the yearly licence value."""
+    """A percentage of the yearly licence value."""
     percent = to_decimal(percent)
     if percent < 0:
         raise PricingError("negative_percent", "A percentage cannot be negative.")

@@ -4,18 +4,71 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
+from odoo.tools.translate import LazyTranslate
 
 from ..engine import pricing
 from .helpdesk_ticket import ENDED_STATES
 
-VERDICTS = [
-    ("free", "Free"),
-    ("wallet", "Covered by wallet"),
-    ("billable", "Billable"),
-    ("not_billable", "Not billable"),
-    ("pending", "Pending"),
-]
-# Changing these on a line re-judges its ticket.
+VERDICTS = list(pricing.VERDICT_SELECTION)
+
+_lt = LazyTranslate(__name__)
+
+# The reason of a verdict is stored as a code and its parameters
+# (support_verdict_code, support_verdict_params) and rendered when read, in
+# the reader's language: code -> message.  The parameters are plain values
+# and record ids (see _support_verdict_values).  ``rule_<verdict>`` are the
+# verdicts of a billing rule; ``legacy`` holds the prose of a line judged
+# before 18.0.1.2.0, shown as it was written until the line is judged again.
+VERDICT_MESSAGES = {
+    "contract_ended": _lt(
+        "Not billed: contract %(contract)s ended on %(date)s; this time "
+        "was logged or changed after it ended, or is dated after the end."
+    ),
+    "no_contract": _lt("No support contract: not billed."),
+    "running": _lt("Pending: no duration yet (timer running)."),
+    "not_entitled": _lt("Not billable: the request is not covered (%(entitlement)s)."),
+    "rnd_refund": _lt(
+        "Free: escalated to R&D and fixed by a patch or update; credits refunded."
+    ),
+    "success_fee_not_started": _lt(
+        "Pending: the customer has not accepted the success-fee order yet."
+    ),
+    "success_fee_running": _lt(
+        "Pending: success-fee case running; billed by the hour only if "
+        "solved within %(hours)s h."
+    ),
+    "success_fee": _lt("Not billed by the hour: included in the success fee."),
+    "beyond_cap": _lt(
+        "Not billed: beyond the %(hours)s h threshold of the success fee."
+    ),
+    "free_allowance": _lt("Free: within the first %(minutes)s minutes of the ticket."),
+    "no_agreement": _lt(
+        "Not billable: paid work without the customer's recorded "
+        "agreement (%(how)s) before this day."
+    ),
+    "no_rate": _lt("Not billed: plan %(plan)s has no hourly rate for billable work."),
+    "wallet_empty": _lt("Not billed: wallet %(wallet)s is empty; top it up."),
+    "over_quota": _lt("Billable at %(rate)s: request beyond the month's quota."),
+    "excluded": _lt("Billable at %(rate)s: work outside the plan (quote)."),
+    "overage": _lt(
+        "Billable at %(rate)s beyond wallet %(wallet)s (%(covered)s min covered)."
+    ),
+    "success_fee_hourly": _lt(
+        "Billable at %(rate)s: solved within the success-fee threshold."
+    ),
+    "rule_wallet": _lt("Covered by wallet %(wallet)s (%(rule)s)."),
+    "rule_billable": _lt("Billable at %(rate)s (%(rule)s)."),
+    "rule_free": _lt("Free (%(rule)s)."),
+    "rule_not_billable": _lt("Not billable (%(rule)s)."),
+    "rule_pending": _lt("Pending (%(rule)s)."),
+}
+FIRST_MINUTES_FREE = _lt("First %(m)s min free.")
+HOURLY_RATE = _lt("%(rate)s %(currency)s/h")
+OTHER_WORK = _lt("other work")
+# The inputs of a line's judgement that users edit: an edit of a timesheet
+# line reaches the model only through write() (none of them is computed, so
+# no recompute bypasses it), and changing one re-judges the line's ticket.
 LINE_TRIGGERS = {"unit_amount", "date", "ticket_id", "support_onsite"}
 # Sanity limits of a support timesheet line.
 MAX_LINE_HOURS = 24
@@ -37,8 +90,8 @@ class AccountAnalyticLine(models.Model):
         string="Onsite",
         copy=False,
         help="Work done at the customer's site: billed by the plan's onsite "
-        "rules (infotel: paid per price list; Variant 3: from the month's "
-        "included onsite work first).",
+        "rules (e.g. paid per price list, or from the month's included onsite "
+        "work first).",
     )
     support_verdict = fields.Selection(
         support_system=True,
@@ -48,11 +101,24 @@ class AccountAnalyticLine(models.Model):
         copy=False,
         index="btree_not_null",
     )
-    support_verdict_reason = fields.Char(
-        string="Why",
+    support_verdict_code = fields.Char(
+        string="Reason code",
         readonly=True,
         copy=False,
         support_system=True,
+        help="Why the line got its verdict, as a code with its parameters: the "
+        "text is rendered in the language of whoever reads it.",
+    )
+    support_verdict_params = fields.Json(
+        string="Reason parameters",
+        readonly=True,
+        copy=False,
+        support_system=True,
+    )
+    support_verdict_reason = fields.Char(
+        string="Why",
+        compute="_compute_support_verdict_reason",
+        help="The reason of the verdict, in the reader's language.",
     )
     support_wallet_id = fields.Many2one(
         support_system=True,
@@ -111,6 +177,37 @@ class AccountAnalyticLine(models.Model):
         ondelete="set null",
         index="btree_not_null",
     )
+
+    @api.depends("support_verdict_code", "support_verdict_params")
+    @api.depends_context("lang")
+    def _compute_support_verdict_reason(self):
+        records = self._support_verdict_records(
+            [line.support_verdict_params or {} for line in self]
+        )
+        for line in self:
+            line.support_verdict_reason = line._support_render_verdict(
+                line.support_verdict_code, line.support_verdict_params or {}, records
+            )
+
+    @api.model
+    def _support_verdict_records(self, params_list):
+        """``{param: {id: record}}`` of the records that reasons of
+        ``params_list`` name, read once for all the lines (names only, so as superuser: a
+        reader of the line may not read the wallet, plan or rule)."""
+        models = {
+            "wallet_id": "support.wallet",
+            "plan_id": "support.plan",
+            "rule_id": "support.billing.rule",
+        }
+        records = {}
+        for param, model in models.items():
+            ids = {(line.support_verdict_params or {}).get(param) for line in self} - {
+                None,
+                False,
+            }
+            found = self.env[model].sudo().browse(ids).exists()
+            records[param] = {record.id: record for record in found}
+        return records
 
     def _support_minutes(self):
         self.ensure_one()
@@ -280,11 +377,13 @@ class AccountAnalyticLine(models.Model):
                 reason=self._support_entry_reason(),
             )
         currency = context["plan"].currency_id if context else self.env["res.currency"]
+        code, params = self._support_reason_code(
+            context, verdict, reason, wallet, rate, item, covered
+        )
         vals = {
             "support_verdict": verdict,
-            "support_verdict_reason": self._support_reason_text(
-                context, verdict, reason, wallet, rate, item, covered
-            ),
+            "support_verdict_code": code,
+            "support_verdict_params": params,
             "support_wallet_id": wallet.id if wallet else False,
             "support_wallet_minutes": covered,
             "support_wallet_date": self.date if covered else False,
@@ -304,115 +403,122 @@ class AccountAnalyticLine(models.Model):
             return super(AccountAnalyticLine, self.sudo()).write(changed)
         return True
 
-    def _support_reason_text(
+    def _support_reason_code(
         self, context, verdict, reason, wallet, rate, item, covered=0
     ):
-        """The verdict's reason as agents read it."""
+        """``(code, params)`` of the verdict's reason: what
+        :meth:`_support_render_verdict` turns into text when the line is
+        read.  The params are plain values and record ids, never text in
+        the language of whoever judged the line."""
         if reason == "contract_ended":
             contract = self.support_contract_id
-            return self.env._(
-                "Not billed: contract %(contract)s ended on %(date)s; this time "
-                "was logged or changed after it ended, or is dated after the end.",
-                contract=contract.name,
-                date=contract.date_end,
-            )
+            return reason, {
+                "contract": contract.name,
+                "date": fields.Date.to_string(contract.date_end),
+            }
         if context is None:
-            return self.env._("No support contract: not billed.")
+            return "no_contract", {}
         plan = context["plan"]
-        terms = context["terms"]
         rule = context["rule"]
-        currency = plan.currency_id
-        rate_text = self.env._(
-            "%(rate)s %(currency)s/h", rate=float(rate), currency=currency.name
-        )
-        rule_text = rule.name or (
-            dict(rule._fields["treatment"]._description_selection(self.env)).get(
-                rule.treatment
-            )
-            if rule
-            else self.env._("other work")
-        )
-        texts = {
-            "running": self.env._("Pending: no duration yet (timer running)."),
-            "no_contract": self.env._("No support contract: not billed."),
-            "not_entitled": self.env._(
-                "Not billable: the request is not covered (%(entitlement)s).",
-                entitlement=self.ticket_id.entitlement,
-            ),
-            "rnd_refund": self.env._(
-                "Free: escalated to R&D and fixed by a patch or update; credits "
-                "refunded."
-            ),
-            "success_fee_not_started": self.env._(
-                "Pending: the customer has not accepted the success-fee order yet."
-            ),
-            "success_fee_running": self.env._(
-                "Pending: success-fee case running; billed by the hour only if "
-                "solved within %(hours)s h.",
-                hours=plan.success_fee_threshold,
-            ),
-            "success_fee": self.env._(
-                "Not billed by the hour: included in the success fee."
-            ),
-            "beyond_cap": self.env._(
-                "Not billed: beyond the %(hours)s h threshold of the success fee.",
-                hours=plan.success_fee_threshold,
-            ),
-            "free_allowance": self.env._(
-                "Free: within the first %(minutes)s minutes of the ticket.",
-                minutes=terms.free_minutes,
-            ),
-            "no_agreement": self.env._(
-                "Not billable: paid work without the customer's recorded "
-                "agreement (%(how)s) before this day.",
-                how=dict(
-                    plan._fields["agreement_required"]._description_selection(self.env)
-                )[plan.agreement_required],
-            ),
-            "no_rate": self.env._(
-                "Not billed: plan %(plan)s has no hourly rate for billable work.",
-                plan=plan.display_name,
-            ),
-            "wallet_empty": self.env._(
-                "Not billed: wallet %(wallet)s is empty; top it up.",
-                wallet=wallet.name if wallet else "",
-            ),
-            "over_quota": self.env._(
-                "Billable at %(rate)s: request beyond the month's quota.",
-                rate=rate_text,
-            ),
-            "excluded": self.env._(
-                "Billable at %(rate)s: work outside the plan (quote).",
-                rate=rate_text,
-            ),
-            "overage": self.env._(
-                "Billable at %(rate)s beyond wallet %(wallet)s (%(covered)s min "
-                "covered).",
-                rate=rate_text,
-                wallet=wallet.name if wallet else "",
-                covered=covered,
-            ),
-            "success_fee_hourly": self.env._(
-                "Billable at %(rate)s: solved within the success-fee threshold.",
-                rate=rate_text,
-            ),
+        params = {
+            "rate": float(rate),
+            "currency": plan.currency_id.name,
+            "plan_id": plan.id,
+            "wallet_id": wallet.id if wallet else False,
         }
-        if reason in texts:
-            text = texts[reason]
-        elif verdict == "wallet":
-            text = self.env._(
-                "Covered by wallet %(wallet)s (%(rule)s).",
-                wallet=wallet.name if wallet else "",
-                rule=rule_text,
-            )
-        elif verdict == "billable":
-            text = self.env._(
-                "Billable at %(rate)s (%(rule)s).", rate=rate_text, rule=rule_text
-            )
-        elif verdict == "free":
-            text = self.env._("Free (%(rule)s).", rule=rule_text)
+        if reason in VERDICT_MESSAGES:
+            code = reason
         else:
-            text = self.env._("Not billable (%(rule)s).", rule=rule_text)
+            code = f"rule_{verdict}"
+            params.update(rule_id=rule.id or False, treatment=rule.treatment or "")
+        values = {
+            "not_entitled": {"entitlement": self.ticket_id.entitlement or ""},
+            "success_fee_running": {"hours": plan.success_fee_threshold},
+            "beyond_cap": {"hours": plan.success_fee_threshold},
+            "free_allowance": {"minutes": context["terms"].free_minutes},
+            "no_agreement": {"how": plan.agreement_required},
+            "overage": {"covered": covered},
+        }
+        params.update(values.get(code, {}))
         if item and item.free and verdict in ("billable", "wallet"):
-            text += " " + self.env._("First %(m)s min free.", m=item.free)
+            params["free_minutes"] = item.free
+        return code, params
+
+    def _support_render_verdict(self, code, params, records=None):
+        """The text of reason ``code`` with ``params``, in the language of
+        ``self.env`` (the reader's): only the message of ``code`` is
+        translated.  ``records``: see :meth:`_support_verdict_records`."""
+        if not code:
+            return ""
+        if code == "legacy":
+            return params.get("text") or ""
+        message = VERDICT_MESSAGES.get(code)
+        if message is None:
+            return code
+        if records is None:
+            records = self._support_verdict_records([params])
+        values = self._support_verdict_values(code, params, records)
+        text = self._support_format(message, values)
+        if params.get("free_minutes"):
+            free = self._support_format(
+                FIRST_MINUTES_FREE, {"m": params["free_minutes"]}
+            )
+            text += " " + free
         return text
+
+    def _support_format(self, message, values):
+        """Lazy ``message`` in the reader's language, filled with ``values``.
+
+        ``env._`` translates a lazy message but takes no arguments with it,
+        so they are put in here; a translation with broken placeholders
+        falls back to the English text, as ``env._`` itself does.
+        """
+        translated = self.env._(message)
+        try:
+            return translated % values  # pylint: disable=translation-not-lazy
+        except (KeyError, TypeError, ValueError):
+            english = self.with_context(lang="en_US").env._(message)
+            return english % values  # pylint: disable=translation-not-lazy
+
+    def _support_verdict_values(self, code, params, records):
+        """The values the message of ``code`` shows, from its ``params``:
+        record names and selection labels read now, in the reader's
+        language."""
+        env = self.env
+        values = dict(params)
+        if code == "contract_ended":
+            values["date"] = format_date(env, params.get("date")) or "-"
+            return values
+        wallet = records["wallet_id"].get(params.get("wallet_id"))
+        plan = records["plan_id"].get(params.get("plan_id"))
+        values["wallet"] = wallet.name if wallet else ""
+        values["plan"] = plan.display_name if plan else ""
+        values["rate"] = self._support_format(
+            HOURLY_RATE,
+            {"rate": params.get("rate", 0.0), "currency": params.get("currency") or ""},
+        )
+        if code == "not_entitled":
+            values["entitlement"] = self._support_label(
+                "helpdesk.ticket", "entitlement", params.get("entitlement")
+            )
+        if code == "no_agreement":
+            values["how"] = self._support_label(
+                "support.plan", "agreement_required", params.get("how")
+            )
+        if code.startswith("rule_"):
+            rule = records["rule_id"].get(params.get("rule_id"))
+            values["rule"] = (
+                rule.name
+                or self._support_label(
+                    "support.billing.rule", "treatment", params.get("treatment")
+                )
+                if rule
+                else env._(OTHER_WORK)
+            )
+        return values
+
+    def _support_label(self, model, field, key):
+        """The label of selection ``key`` of ``model.field`` in the reader's
+        language (the key itself when it is no longer a choice)."""
+        selection = self.env[model]._fields[field]._description_selection(self.env)
+        return dict(selection).get(key, key or "")

@@ -148,28 +148,28 @@ class AccountMove(models.Model):
                     continue
                 wallet = move._support_pack_wallet(line)
                 if move.move_type == "out_invoice":
-                    vals = {
-                        "kind": "grant",
-                        "amount": minutes,
-                        "reason": self.env._(
+                    vals = wallet._prepare_entry(
+                        "grant",
+                        minutes,
+                        move_line_id=line.id,
+                        reason=self.env._(
                             "%(product)s, %(invoice)s",
                             product=line.product_id.display_name,
                             invoice=move.name,
                         ),
-                    }
+                    )
                 else:
-                    vals = {
-                        "kind": "adjustment",
-                        "amount": -minutes,
-                        "reason": self.env._(
+                    vals = wallet._prepare_entry(
+                        "adjustment",
+                        -minutes,
+                        move_line_id=line.id,
+                        reason=self.env._(
                             "Credit note %(invoice)s: %(product)s",
                             invoice=move.name,
                             product=line.product_id.display_name,
                         ),
-                    }
-                self.env["support.wallet.entry"].sudo().create(
-                    dict(vals, wallet_id=wallet.id, move_line_id=line.id)
-                )
+                    )
+                self.env["support.wallet.entry"].sudo().create(vals)
 
     def _support_revoke_packs(self):
         """Reset to draft or cancel: undo what posting granted."""
@@ -179,16 +179,15 @@ class AccountMove(models.Model):
                 if not net:
                     continue
                 self.env["support.wallet.entry"].sudo().create(
-                    {
-                        "wallet_id": wallet.id,
-                        "kind": "adjustment",
-                        "amount": -net,
-                        "move_line_id": line.id,
-                        "reason": self.env._(
+                    wallet._prepare_entry(
+                        "adjustment",
+                        -net,
+                        move_line_id=line.id,
+                        reason=self.env._(
                             "%(invoice)s reset to draft or cancelled",
                             invoice=move.name,
                         ),
-                    }
+                    )
                 )
 
     def _post(self, soft=True):

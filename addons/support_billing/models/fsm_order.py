@@ -7,7 +7,7 @@ from ..engine import pricing
 
 
 class FSMOrder(models.Model):
-    """Onsite visits of support plans (H2S Onsite, H2S Start).
+    """Onsite visits of support plans (plans with a day rate).
 
     helpdesk_mgmt_fieldservice links the order to its ticket; the contract,
     the onsite plan, the days, the travel zone and the amounts are added
@@ -33,8 +33,7 @@ class FSMOrder(models.Model):
         store=True,
         readonly=False,
         domain="[('onsite_day_rate', '>', 0)]",
-        help="The plan whose day rate and travel table price this visit "
-        "(H2S Onsite, H2S Start).",
+        help="The plan whose day rate and travel table price this visit.",
     )
     support_product_categ_id = fields.Many2one(
         comodel_name="product.category",
@@ -208,7 +207,7 @@ class FSMOrder(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Checks: region, zone, days, H2S Start
+    # Checks: region, zone, days, once per product family
     # ------------------------------------------------------------------
 
     @api.constrains("support_plan_id", "location_id", "support_days")
@@ -326,21 +325,14 @@ class FSMOrder(models.Model):
                         other=other.name,
                     )
                 )
+            # "First of its family" is the entitlement's rule (halo_support's
+            # engine): an undated purchase ranks after every dated one.
             line = order.ticket_id.support_product_line_id
-            purchases = self.env["support.contract.product"].search(
-                [
-                    ("contract_id.partner_id", "=", partner.id),
-                    ("product_id.categ_id", "=", family.id),
-                ]
-            )
-            data = [
-                (p.id, family.id, p.purchase_date or p.create_date.date())
-                for p in purchases
-            ]
             if (
                 not line
-                or line not in purchases
-                or not pricing.first_purchase_of_family(data, line.id)
+                or line.partner_id != partner
+                or line.product_categ_id != family
+                or not line.first_of_family
             ):
                 raise ValidationError(
                     self.env._(

@@ -9,33 +9,20 @@ from odoo.tools.misc import format_amount
 from ..engine import pricing
 from .support_billing_rule import OUTCOMES
 
-CAUSES = [
-    ("unknown", "Not known yet"),
-    ("product", "The product (vendor's side)"),
-    ("customer", "The customer (network, settings, operator)"),
-    ("third_party", "A third party (carrier, hosting, CRM vendor)"),
-    ("customer_hardware", "The customer's hardware or software"),
-]
+CAUSES = list(pricing.CAUSE_SELECTION)
 AGREEMENT_CHANNELS = [
     ("portal", "Accepted on the portal"),
     ("email", "In writing (email)"),
     ("phone", "Recorded call"),
 ]
 WRITTEN_CHANNELS = ("portal", "email")
-SUCCESS_FEE_STATES = [
-    ("none", "Order not accepted"),
-    ("hourly", "Hourly work"),
-    ("report_sent", "Preliminary report sent"),
-    ("fee_accepted", "Success fee accepted"),
-    ("solved_hourly", "Solved within the threshold"),
-    ("refused", "Success fee refused"),
-    ("solved", "Solved (success fee)"),
-    ("not_solved", "Not solved (success fee)"),
-]
-# The ticket's own fields that the terms of its time read besides its
-# entitlement and contract (which the entitlement hook, _on_entitlement_change,
-# reports): the kind (the billing rule's category), the cause and outcome, the
-# agreement to paid work, the success-fee state.
+SUCCESS_FEE_STATES = list(pricing.SUCCESS_FEE_STATE_SELECTION)
+# The ticket's fields that an agent edits on the form and that the terms of
+# its time read besides its entitlement and contract (which the entitlement
+# hook, _on_entitlement_change, reports): the kind (the billing rule's
+# category), the cause and outcome, the agreement to paid work.  A form edit
+# reaches the model only through write(); what the product itself moves
+# (the success-fee state, the quota) calls _support_billing_evaluate.
 BILLING_TICKET_FIELDS = (
     "type_id",
     "support_cause",
@@ -43,7 +30,6 @@ BILLING_TICKET_FIELDS = (
     "support_rnd_escalated",
     "support_agreement_date",
     "support_agreement_channel",
-    "success_fee_state",
 )
 # Contract states whose tickets' time is no longer judged: see
 # _support_billing_evaluate.
@@ -58,16 +44,17 @@ class HelpdeskTicket(models.Model):
         string="Cause",
         default="unknown",
         tracking=True,
-        help="Where the cause lies: work on causes on the customer's side is "
-        "paid under infotel and Webitel terms.",
+        help="Where the cause lies: a plan's billing rules may bill the work on "
+        "causes on the customer's side.",
     )
     support_outcome = fields.Selection(
         selection=OUTCOMES,
         string="Outcome",
         default="none",
         tracking=True,
-        help="How the case ended; Sangoma: a 'bug' solved by standard "
-        "configuration uses credits, an R&D patch or update refunds them.",
+        help="How the case ended: a plan's billing rules may treat outcomes "
+        "apart (e.g. a bug solved by standard configuration uses credits, an "
+        "R&D patch or update refunds them).",
     )
     support_rnd_escalated = fields.Boolean(string="Escalated to R&D", tracking=True)
     support_agreement_date = fields.Date(
@@ -524,6 +511,9 @@ class HelpdeskTicket(models.Model):
             line._support_apply(None, "not_billable", "contract_ended")
 
     def _support_apply_terms(self, lines, terms, rule):
+        """Judge ``lines`` (the remote or the onsite time of the ticket, in
+        date order) under ``terms`` and ``rule``: the engine plans them, the
+        wallet covers what it can, the rest is billed or not."""
         self.ensure_one()
         plan = self.support_contract_id.plan_id
         inputs = [
@@ -544,52 +534,11 @@ class HelpdeskTicket(models.Model):
         elif terms.treatment == "quota":
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
-        contract = self.support_contract_id
         invoiced = {}
         for line, item in zip(lines, planned, strict=True):
             if line.support_invoice_line_id:
                 continue
-            covered = line.support_wallet_minutes
-            if terms.treatment == "wallet" and wallet:
-                want = item.chargeable if item.verdict == "wallet" else 0
-            else:
-                want = 0
-            # Time belongs to the period of its date: a line moved to another
-            # day (or ticket, or wallet) gives its old period the time back,
-            # and the new period is charged below.
-            taken_for = line.support_wallet_date or None
-            if covered and (
-                line.support_wallet_id != wallet
-                or (taken_for and taken_for != line.date)
-            ):
-                line.support_wallet_id.sudo()._refund(
-                    covered,
-                    day=taken_for,
-                    timesheet_id=line.id,
-                    reason=line._support_entry_reason(),
-                )
-                covered = 0
-            if want > covered:
-                if line.date not in invoiced:
-                    invoiced[line.date] = contract._support_period_invoiced(line.date)
-                covered += wallet.sudo()._consume(
-                    want - covered,
-                    day=line.date,
-                    partial=True,
-                    reopen=not invoiced[line.date],
-                    timesheet_id=line.id,
-                    ticket_id=self.id,
-                    reason=line._support_entry_reason(),
-                )
-            elif want < covered:
-                wallet.sudo()._refund(
-                    covered - want,
-                    day=taken_for,
-                    timesheet_id=line.id,
-                    ticket_id=self.id,
-                    reason=line._support_entry_reason(),
-                )
-                covered = want
+            covered = self._support_cover_line(line, item, terms, wallet, invoiced)
             verdict, reason, billable, amount = pricing.line_charge(
                 item, covered, terms.rate, line.date, terms, plan.wallet_overage
             )
@@ -604,6 +553,60 @@ class HelpdeskTicket(models.Model):
                 amount=amount,
                 item=item,
             )
+
+    def _support_cover_line(self, line, item, terms, wallet, invoiced):
+        """Move ``wallet`` so that it covers what ``item`` (the line's
+        :class:`pricing.LinePlan`) makes chargeable to it; return the minutes
+        the line now takes from the wallet.
+
+        Time belongs to the period of its date: a line moved to another day
+        (or ticket, or wallet) gives its old period the time back, and the
+        new period is charged.  ``invoiced`` caches, per day, whether its
+        period is invoiced (its expired lots are then not reopened).
+        """
+        covered = line.support_wallet_minutes
+        wallet_work = (
+            terms.treatment == "wallet" and wallet and item.verdict == "wallet"
+        )
+        want = item.chargeable if wallet_work else 0
+        taken_for = line.support_wallet_date or None
+        if covered and (
+            line.support_wallet_id != wallet or (taken_for and taken_for != line.date)
+        ):
+            line.support_wallet_id.sudo()._refund(
+                covered,
+                day=taken_for,
+                timesheet_id=line.id,
+                reason=line._support_entry_reason(),
+            )
+            covered = 0
+        # The wallet's balance is read under its lock by _consume, which
+        # gives what it holds of a positive delta.
+        _target, delta = pricing.split_coverage(want, covered)
+        if delta > 0:
+            if line.date not in invoiced:
+                invoiced[line.date] = self.support_contract_id._support_period_invoiced(
+                    line.date
+                )
+            covered += wallet.sudo()._consume(
+                delta,
+                day=line.date,
+                partial=True,
+                reopen=not invoiced[line.date],
+                timesheet_id=line.id,
+                ticket_id=self.id,
+                reason=line._support_entry_reason(),
+            )
+        elif delta < 0:
+            wallet.sudo()._refund(
+                -delta,
+                day=taken_for,
+                timesheet_id=line.id,
+                ticket_id=self.id,
+                reason=line._support_entry_reason(),
+            )
+            covered += delta
+        return covered
 
     # ------------------------------------------------------------------
     # Agreement to paid work
@@ -670,28 +673,46 @@ class HelpdeskTicket(models.Model):
 
         The ticket row is locked first, so that a portal decision and an
         agent's cannot both pass.  An illegal action is a UserError naming
-        the state and the allowed actions.
+        the state and the allowed actions.  The ticket's time is judged
+        again under the new state.
         """
         self.ensure_one()
         if not self.support_contract_id.plan_id.success_fee:
             raise UserError(
                 self.env._(
-                    "Success fee: ticket %(ticket)s is not under a success-fee "
-                    "plan (H2S Flexible).",
+                    "Success fee: ticket %(ticket)s is not under a success-fee plan.",
                     ticket=self.display_name,
                 )
             )
+        state = self._success_fee_locked_state()
+        new_state = self._success_fee_next_state(state, action)
+        vals = {"success_fee_state": new_state}
+        if new_state in pricing.SUCCESS_FEE_FINAL:
+            vals["success_fee_date"] = fields.Date.context_today(self)
+        # The state is the workflow's (support_system): whoever may change the
+        # ticket moves it, through this method only.
+        self.check_access("write")
+        self.sudo().with_context(support_billing_no_eval=True).write(vals)
+        self._support_billing_evaluate()
+        self._success_fee_log(action, state, new_state, channel, partner, note)
+        return True
+
+    def _success_fee_locked_state(self):
+        """The case's state read under a lock of the ticket's row."""
         self.flush_recordset(["success_fee_state"])
         self.env.cr.execute(
             "SELECT id FROM helpdesk_ticket WHERE id = %s FOR NO KEY UPDATE", [self.id]
         )
         self.invalidate_recordset(["success_fee_state"])
-        states = dict(
-            self._fields["success_fee_state"]._description_selection(self.env)
-        )
-        state = self.success_fee_state
+        return self.success_fee_state
+
+    def _success_fee_states(self):
+        return dict(self._fields["success_fee_state"]._description_selection(self.env))
+
+    def _success_fee_next_state(self, state, action):
+        """The engine's next state, or a UserError naming what is possible."""
         try:
-            new_state = pricing.success_fee_transition(state, action)
+            return pricing.success_fee_transition(state, action)
         except pricing.PricingError as err:
             allowed = pricing.SUCCESS_FEE_TRANSITIONS.get(state, {})
             raise UserError(
@@ -700,20 +721,17 @@ class HelpdeskTicket(models.Model):
                     "when the case is '%(state)s'. Possible now: %(allowed)s.",
                     ticket=self.display_name,
                     action=self._success_fee_action_label(action),
-                    state=states[state],
+                    state=self._success_fee_states()[state],
                     allowed=", ".join(
                         self._success_fee_action_label(a) for a in allowed
                     )
                     or self.env._("nothing, the case is closed"),
                 )
             ) from err
-        vals = {"success_fee_state": new_state}
-        if new_state in pricing.SUCCESS_FEE_FINAL:
-            vals["success_fee_date"] = fields.Date.context_today(self)
-        # The state is the workflow's (support_system): whoever may change the
-        # ticket moves it, through this method only.
-        self.check_access("write")
-        self.sudo().write(vals)
+
+    def _success_fee_log(self, action, state, new_state, channel, partner, note):
+        """Post who moved the case, how and from which state to which."""
+        states = self._success_fee_states()
         who = (partner or self.env.user.partner_id).display_name
         self.message_post(
             body=Markup("%s%s")
@@ -733,7 +751,6 @@ class HelpdeskTicket(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        return True
 
     def _success_fee_action_label(self, action):
         labels = {

@@ -7,32 +7,10 @@ from odoo.addons.halo_support.models.helpdesk_ticket_type import REQUEST_CATEGOR
 
 from ..engine import pricing
 
-TREATMENTS = [
-    ("free", "Free"),
-    ("wallet", "Covered by the wallet"),
-    ("quota", "Counted in the request quota"),
-    ("billable", "Billable at the hourly rate"),
-    ("not_billable", "Not billable"),
-]
-CAUSE_SCOPES = [
-    ("any", "Any cause"),
-    ("customer_side", "Customer's side"),
-    ("vendor_side", "Vendor's side or unknown"),
-]
-WORK_PLACES = [
-    ("any", "Anywhere"),
-    ("remote", "Remote"),
-    ("onsite", "Onsite"),
-]
-OUTCOMES = [
-    ("none", "Not concluded"),
-    ("configuration", "Solved by standard configuration"),
-    ("patch", "R&D patch"),
-    ("update", "Software update"),
-    ("workaround", "Workaround"),
-    ("diagnosis", "Exact diagnosis"),
-    ("not_solved", "Not solved"),
-]
+TREATMENTS = list(pricing.TREATMENT_SELECTION)
+CAUSE_SCOPES = list(pricing.CAUSE_SCOPE_SELECTION)
+WORK_PLACES = list(pricing.WORK_PLACE_SELECTION)
+OUTCOMES = list(pricing.OUTCOME_SELECTION)
 
 
 class SupportBillingRule(models.Model):
@@ -85,8 +63,8 @@ class SupportBillingRule(models.Model):
         "quota: one request). Empty: the plan's main wallet or request quota.",
     )
     free_minutes = fields.Integer(
-        help="The first minutes of each ticket stay free (infotel: quick advice "
-        "up to 15 minutes)."
+        help="The first minutes of each ticket stay free (e.g. quick advice up "
+        "to 15 minutes)."
     )
 
     @api.constrains("free_minutes")

@@ -417,7 +417,10 @@ class SupportBillingRun(models.Model):
         line_vals += [self._prepare_fee_line(ticket) for ticket in tickets]
         for order in orders:
             line_vals += self._prepare_onsite_lines(order)
-        commands = [Command.create(vals) for vals in line_vals]
+        # An empty dict from a line hook skips its source (see the hooks).
+        commands = [Command.create(vals) for vals in line_vals if vals]
+        if not commands:
+            return move or False
         if move:
             move.write({"invoice_line_ids": commands})
             return move
@@ -441,6 +444,15 @@ class SupportBillingRun(models.Model):
         return journal
 
     def _prepare_move(self, contract):
+        """Values of the invoice of ``contract`` for the run's period.
+
+        Called by :meth:`_bill_contract` when the contract has no invoice of
+        the period yet, before its lines (from the ``_prepare_*_line``
+        hooks) are added under ``invoice_line_ids``.  An override may add or
+        change header values (a payment term, a fiscal position, a
+        narration) and returns the dict; the support_* links (contract,
+        run, period) must stay, the next run finds the invoice by them.
+        """
         plan = contract.plan_id
         journal = self._sale_journal(contract.company_id)
         if not journal:
@@ -541,19 +553,42 @@ class SupportBillingRun(models.Model):
     def _prepare_time_line(self, plan, line, pricer=None):
         """The invoice line of a billable timesheet line: its hours in the
         time product's unit and the price that makes the line's amount the
-        verdict's amount exactly, whatever the rounding of the time."""
+        verdict's amount exactly, whatever the rounding of the time.
+
+        Called by :meth:`_bill_contract` for every billable timesheet line
+        not billed yet, in date order, with the invoice's ``pricer`` (a
+        :class:`~..engine.pricing.LinePricer` that keeps the invoice's
+        total exact).  An override may change the label or add values and
+        returns the dict; it must keep ``support_timesheet_ids`` (the link
+        that bills the line once).  An empty dict skips the line: it stays
+        unbilled and comes back in the next run.  (The pricer has counted the
+        line by then, so an override that skips lines should do so before
+        calling ``super()``.)
+        """
         product = self._check_product(
             plan.time_product_id, self.env._("Billable time"), plan
         )
-        ticket = line.ticket_id
-        hours = line.support_billable_minutes / 60.0
         quantity, uom = self._time_quantity(
             plan, product, line.support_billable_minutes
         )
         if pricer is None:
             pricer = self._line_pricer(line.support_contract_id)
+        price = self._time_line_price(pricer, quantity, line)
+        return {
+            "product_id": product.id,
+            "name": self._time_line_name(line),
+            "quantity": float(quantity),
+            "product_uom_id": uom.id,
+            "price_unit": float(price),
+            "support_timesheet_ids": [Command.link(line.id)],
+        }
+
+    def _time_line_price(self, pricer, quantity, line):
+        """The unit price of ``quantity`` hours whose line is exactly the
+        timesheet line's amount, or a UserError saying which precision to
+        raise."""
         try:
-            price = pricer.price(quantity, line.support_amount)
+            return pricer.price(quantity, line.support_amount)
         except pricing.PricingError as err:
             if err.code != "price_precision":
                 raise
@@ -565,12 +600,17 @@ class SupportBillingRun(models.Model):
                     "%(needed)s or more (Settings > Technical > Decimal "
                     "Accuracy).",
                     hours=quantity,
-                    ticket=ticket.display_name,
+                    ticket=line.ticket_id.display_name,
                     amount=line.support_amount,
                     digits=err.params["digits"],
                     needed=err.params["needed"],
                 )
             ) from err
+
+    def _time_line_name(self, line):
+        """The label of a time line: ticket, date, hours, rate, employee."""
+        ticket = line.ticket_id
+        hours = line.support_billable_minutes / 60.0
         name = self.env._(
             "%(ticket)s %(subject)s - %(date)s - %(hours).2f h at %(rate).2f/h - "
             "%(employee)s",
@@ -588,16 +628,17 @@ class SupportBillingRun(models.Model):
                 line=name,
                 date=line.date,
             )
-        return {
-            "product_id": product.id,
-            "name": name,
-            "quantity": float(quantity),
-            "product_uom_id": uom.id,
-            "price_unit": float(price),
-            "support_timesheet_ids": [Command.link(line.id)],
-        }
+        return name
 
     def _prepare_fee_line(self, ticket):
+        """The invoice line of ``ticket``'s success fee.
+
+        Called by :meth:`_bill_contract` for every ticket whose success-fee
+        case ended in the period with a fee not billed yet.  An override may
+        change the values and returns the dict; it must keep
+        ``support_fee_ticket_ids`` (the link that bills the fee once).  An
+        empty dict skips the fee: it comes back in the next run.
+        """
         plan = ticket.support_contract_id.plan_id
         product = self._check_product(
             plan.success_fee_product_id, self.env._("Success fee"), plan
@@ -621,55 +662,80 @@ class SupportBillingRun(models.Model):
         }
 
     def _prepare_onsite_lines(self, order):
+        """The invoice lines of a finished onsite visit: its days
+        (:meth:`_prepare_onsite_day_line`) and its travel
+        (:meth:`_prepare_travel_line`).  A skipped day line skips the
+        travel too: the order is billed by its day line, so it comes back
+        whole in the next run."""
+        days = self._prepare_onsite_day_line(order)
+        if not days:
+            return []
+        travel = self._prepare_travel_line(order)
+        return [days, travel] if travel else [days]
+
+    def _prepare_onsite_day_line(self, order):
+        """The invoice line of the days of onsite ``order`` (fsm.order) at the
+        plan's day rate, at least the plan's minimum days.
+
+        Called by :meth:`_bill_contract` for every onsite order of the
+        contract not billed yet.  An override may change the values and
+        returns the dict; it must keep ``support_onsite_order_ids`` (the link
+        that bills the order once).  An empty dict skips the order, its
+        travel included: it comes back in the next run.
+        """
         plan = order.support_plan_id
         product = self._check_product(
             plan.onsite_product_id, self.env._("Onsite days"), plan
         )
         days = max(order.support_days, plan.onsite_min_days, 1)
         ticket = order.ticket_id
-        vals = [
-            {
-                "product_id": product.id,
-                "name": self.env._(
-                    "%(ticket)s %(order)s - %(date)s - %(days)s day(s) onsite "
-                    "(%(plan)s) - %(site)s",
-                    ticket=ticket.number or "",
-                    order=order.name,
-                    date=order.support_date,
-                    days=days,
-                    plan=plan.name,
-                    site=order.location_id.display_name,
-                ),
-                "quantity": float(days),
-                "product_uom_id": self.env.ref("uom.product_uom_day").id,
-                "price_unit": plan.onsite_day_rate,
-                "support_onsite_order_ids": [Command.link(order.id)],
-                "fsm_order_ids": [Command.link(order.id)],
-            }
-        ]
-        if order.support_travel_amount:
-            travel = self._check_product(
-                plan.travel_product_id, self.env._("Travel"), plan
-            )
-            vals.append(
-                {
-                    "product_id": travel.id,
-                    "name": self.env._(
-                        "%(ticket)s %(order)s - %(date)s - travel to %(region)s "
-                        "(%(zone)s)",
-                        ticket=ticket.number or "",
-                        order=order.name,
-                        date=order.support_date,
-                        region=order.location_id.state_id.name,
-                        zone=order.support_travel_zone_id.name,
-                    ),
-                    "quantity": 1.0,
-                    "product_uom_id": self.env.ref("uom.product_uom_unit").id,
-                    "price_unit": order.support_travel_amount,
-                    "fsm_order_ids": [Command.link(order.id)],
-                }
-            )
-        return vals
+        return {
+            "product_id": product.id,
+            "name": self.env._(
+                "%(ticket)s %(order)s - %(date)s - %(days)s day(s) onsite "
+                "(%(plan)s) - %(site)s",
+                ticket=ticket.number or "",
+                order=order.name,
+                date=order.support_date,
+                days=days,
+                plan=plan.name,
+                site=order.location_id.display_name,
+            ),
+            "quantity": float(days),
+            "product_uom_id": self.env.ref("uom.product_uom_day").id,
+            "price_unit": plan.onsite_day_rate,
+            "support_onsite_order_ids": [Command.link(order.id)],
+            "fsm_order_ids": [Command.link(order.id)],
+        }
+
+    def _prepare_travel_line(self, order):
+        """The invoice line of the travel cost of onsite ``order``: the amount
+        of its travel zone, or an empty dict when the visit costs no travel.
+
+        Called by :meth:`_bill_contract` next to
+        :meth:`_prepare_onsite_day_line`.  An override may change the
+        values and returns the dict, or an empty dict for no travel line.
+        """
+        if not order.support_travel_amount:
+            return {}
+        plan = order.support_plan_id
+        travel = self._check_product(plan.travel_product_id, self.env._("Travel"), plan)
+        ticket = order.ticket_id
+        return {
+            "product_id": travel.id,
+            "name": self.env._(
+                "%(ticket)s %(order)s - %(date)s - travel to %(region)s (%(zone)s)",
+                ticket=ticket.number or "",
+                order=order.name,
+                date=order.support_date,
+                region=order.location_id.state_id.name,
+                zone=order.support_travel_zone_id.name,
+            ),
+            "quantity": 1.0,
+            "product_uom_id": self.env.ref("uom.product_uom_unit").id,
+            "price_unit": order.support_travel_amount,
+            "fsm_order_ids": [Command.link(order.id)],
+        }
 
     # ------------------------------------------------------------------
     # Cron

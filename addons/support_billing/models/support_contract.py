@@ -199,31 +199,44 @@ class SupportContract(models.Model):
         if not self._support_in_force():
             # No new wallets on a contract that is not in force.
             return wallet
+        vals = self._prepare_support_wallet(unit_kind, allowance)
+        if not vals:
+            return wallet
+        # A wallet closed in this transaction must be closed in the database
+        # before the new one meets the unique index of open wallets.
+        self.env["support.wallet"].flush_model(["state"])
+        return self.env["support.wallet"].sudo().create(vals).sudo(False)
+
+    def _prepare_support_wallet(self, unit_kind="time", allowance=None):
+        """Values of the contract's missing wallet of ``unit_kind`` ("time" or
+        "request"), or of ``allowance``'s wallet.
+
+        Called by :meth:`_support_wallet` when the contract is in force and
+        has no open wallet of that kind.  Returns the ``support.wallet``
+        values, or an empty dict when the plan gives no such wallet (no
+        wallet unit, no request quota, an allowance of another plan or
+        unit); an override may add values, or return an empty dict to keep
+        the contract without that wallet.
+        """
+        self.ensure_one()
         plan = self.plan_id
+        units = ("minute", "hour") if unit_kind == "time" else ("request",)
         if allowance:
             if allowance.plan_id != plan or allowance.unit not in units:
-                return wallet
+                return {}
             vals = allowance._prepare_wallet_vals(self)
         elif unit_kind == "time":
             if plan.wallet_unit == "none":
-                return wallet
+                return {}
             vals = {
                 "unit": plan.wallet_unit,
                 "period_amount": plan.wallet_period_amount,
             }
         else:
             if plan.request_quota <= 0:
-                return wallet
+                return {}
             vals = {"unit": "request", "period_amount": plan.request_quota}
-        # A wallet closed in this transaction must be closed in the database
-        # before the new one meets the unique index of open wallets.
-        self.env["support.wallet"].flush_model(["state"])
-        return (
-            self.env["support.wallet"]
-            .sudo()
-            .create(dict({"contract_id": self.id, "date_end": self.date_end}, **vals))
-            .sudo(False)
-        )
+        return dict({"contract_id": self.id, "date_end": self.date_end}, **vals)
 
     def _support_period_invoiced(self, day):
         """Whether the usage of ``day`` is already invoiced: a posted usage
@@ -364,7 +377,7 @@ class SupportContract(models.Model):
             # its lines: what is invoiced stays as it was).
             for contract in self.sudo().filtered("recurring_contract_id"):
                 contract.recurring_contract_id.write(
-                    {"date": contract.date_start, "date_start": contract.date_start}
+                    contract._prepare_recurring_contract_dates()
                 )
         if "date_end" in vals:
             self.sudo().wallet_ids.filtered(lambda w: w.state == "open").write(
@@ -380,12 +393,37 @@ class SupportContract(models.Model):
         """Create (or complete) the OCA contract.contract invoicing the fee.
 
         An OCA contract already linked by the user is kept; it gets the fee
-        line when it has none for the plan's fee product.
+        line when it has none for the plan's fee product.  The values come
+        from :meth:`_prepare_recurring_contract` and
+        :meth:`_prepare_recurring_line`, the hooks an extension overrides.
         """
         self.ensure_one()
         plan = self.plan_id
         if plan.recurring_fee_type == "none":
             return
+        fee = self._support_checked_recurring_fee()
+        oca = self.recurring_contract_id.sudo()
+        if not oca:
+            oca = (
+                self.env["contract.contract"]
+                .sudo()
+                .create(self._prepare_recurring_contract())
+            )
+            self.recurring_contract_id = oca
+        if oca.contract_line_ids.filtered(
+            lambda line: line.product_id == plan.fee_product_id and not line.is_canceled
+        ):
+            return
+        vals = self._prepare_recurring_line(oca, fee)
+        if vals:
+            self.env["contract.line"].sudo().create(vals)
+
+    def _support_checked_recurring_fee(self):
+        """The recurring fee of the contract, or a UserError saying what the
+        plan lacks to invoice it (its tiers and the contract's size, or the
+        fee product)."""
+        self.ensure_one()
+        plan = self.plan_id
         try:
             fee = self._recurring_fee()
         except pricing.PricingError as err:
@@ -405,58 +443,81 @@ class SupportContract(models.Model):
                     plan=plan.display_name,
                 )
             )
-        OcaContract = self.env["contract.contract"].sudo()
-        oca = self.recurring_contract_id.sudo()
-        if not oca:
-            oca = OcaContract.create(
-                {
-                    "name": self.env._(
-                        "%(contract)s - %(plan)s",
-                        contract=self.name,
-                        plan=plan.name,
-                    ),
-                    "code": self.name,
-                    # Dated like the support contract; its invoicing follows
-                    # its lines (line_recurrence), see below.
-                    "date": self.date_start or fields.Date.context_today(self),
-                    "date_start": self.date_start or fields.Date.context_today(self),
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
-                    "contract_type": "sale",
-                    "line_recurrence": True,
-                    "currency_id": plan.currency_id.id,
-                }
-            )
-            self.recurring_contract_id = oca
-        if oca.contract_line_ids.filtered(
-            lambda line: line.product_id == plan.fee_product_id and not line.is_canceled
-        ):
-            return
+        return fee
+
+    def _prepare_recurring_contract(self):
+        """Values of the OCA ``contract.contract`` that invoices this support
+        contract's recurring fee.
+
+        Called by :meth:`_support_sync_recurring` once, when the support
+        contract has no recurring contract yet (one linked by the user is
+        kept as it is).  An override may add or change values (a journal, a
+        payment term, an invoicing partner) and returns the dict; the link
+        back to the support contract is made by the caller.
+        """
+        self.ensure_one()
+        plan = self.plan_id
+        return {
+            "name": self.env._(
+                "%(contract)s - %(plan)s", contract=self.name, plan=plan.name
+            ),
+            "code": self.name,
+            # Dated like the support contract; its invoicing follows its
+            # lines (line_recurrence), see _prepare_recurring_line.
+            **self._prepare_recurring_contract_dates(),
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "contract_type": "sale",
+            "line_recurrence": True,
+            "currency_id": plan.currency_id.id,
+        }
+
+    def _prepare_recurring_contract_dates(self):
+        """The dates of the recurring contract: the support contract's start.
+
+        Called when the recurring contract is created and each time the
+        support contract's start date is written (its lines keep their
+        dates: what is invoiced stays as it was).  An override returns the
+        dict of ``contract.contract`` date values to write.
+        """
+        self.ensure_one()
+        start = self.date_start or fields.Date.context_today(self)
+        return {"date": start, "date_start": start}
+
+    def _prepare_recurring_line(self, recurring, fee):
+        """Values of the ``contract.line`` of the plan's fee on ``recurring``
+        (the OCA contract), at ``fee`` (a Decimal) per period.
+
+        Called by :meth:`_support_sync_recurring` when ``recurring`` has no
+        live line of the plan's fee product.  An override may change the
+        values (e.g. another recurrence or invoicing type) and returns the
+        dict; an empty dict means "no fee line" (the fee is then invoiced
+        some other way), as ``_prepare_invoice_line`` of OCA contract does.
+        """
+        self.ensure_one()
+        plan = self.plan_id
         # The contract is dated like the support contract, but its fee is
         # invoiced from the day it is activated on: a contract activated
         # after its start date is not charged for the days before, when it
         # was not in force (the line's first period starts on activation).
         today = fields.Date.context_today(self)
-        date_start = max(self.date_start or today, today)
-        self.env["contract.line"].sudo().create(
-            {
-                "contract_id": oca.id,
-                "product_id": plan.fee_product_id.id,
-                "name": self.env._(
-                    "%(plan)s support, contract %(contract)s: #START# - #END#",
-                    plan=plan.name,
-                    contract=self.name,
-                ),
-                "quantity": 1.0,
-                "uom_id": plan.fee_product_id.uom_id.id,
-                "price_unit": float(fee),
-                "recurring_rule_type": plan.recurring_rule_type,
-                "recurring_interval": 1,
-                "recurring_invoicing_type": "pre-paid",
-                "date_start": date_start,
-                "date_end": self.date_end or False,
-            }
-        )
+        return {
+            "contract_id": recurring.id,
+            "product_id": plan.fee_product_id.id,
+            "name": self.env._(
+                "%(plan)s support, contract %(contract)s: #START# - #END#",
+                plan=plan.name,
+                contract=self.name,
+            ),
+            "quantity": 1.0,
+            "uom_id": plan.fee_product_id.uom_id.id,
+            "price_unit": float(fee),
+            "recurring_rule_type": plan.recurring_rule_type,
+            "recurring_interval": 1,
+            "recurring_invoicing_type": "pre-paid",
+            "date_start": max(self.date_start or today, today),
+            "date_end": self.date_end or False,
+        }
 
     def _support_stop_recurring(self):
         today = fields.Date.context_today(self)

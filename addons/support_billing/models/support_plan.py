@@ -45,13 +45,12 @@ class SupportPlan(models.Model):
     )
     hourly_rate = fields.Monetary(
         currency_field="currency_id",
-        help="Price of an hour of billable work, before the contract's price "
-        "level (infotel 45 EUR, H2S 160 PLN).",
+        help="Price of an hour of billable work, before the contract's price level.",
     )
     rounding_step = fields.Integer(
         string="Rounding step (min)",
         default=1,
-        help="Billed time is rounded up to this many minutes (infotel: 30).",
+        help="Billed time is rounded up to this many minutes (e.g. 30).",
     )
     rounding_minimum = fields.Integer(
         string="Minimum billed (min)",
@@ -75,12 +74,12 @@ class SupportPlan(models.Model):
         default="none",
         required=True,
         help="Billable time counts only from the customer's recorded agreement "
-        "(infotel: in writing; H2S Flexible: terms accepted).",
+        "(in writing, or any recorded acceptance of the terms).",
     )
     refund_on_rnd_fix = fields.Boolean(
         string="Refund credits of R&D fixes",
-        help="Sangoma: credits spent on a case escalated to R&D are refunded "
-        "when it ends in a patch or a software update.",
+        help="Credits spent on a case escalated to R&D are refunded when it "
+        "ends in a patch or a software update.",
     )
     # --- wallets -------------------------------------------------------
     wallet_unit = fields.Selection(
@@ -94,7 +93,7 @@ class SupportPlan(models.Model):
         string="Included per month",
         digits=(16, 2),
         help="Granted on the first day of each month, in the wallet's unit "
-        "(H2S Pro: 2 hours); unused time expires at the end of the month.",
+        "(e.g. 2 hours); unused time expires at the end of the month.",
     )
     wallet_overage = fields.Selection(
         selection=[
@@ -111,14 +110,13 @@ class SupportPlan(models.Model):
         string="Further allowances",
         copy=True,
         help="Monthly grants used up apart from the main wallet, each in a "
-        "wallet of its own (infotel Variant 3: 2 hours of onsite work and two "
-        "regular PBX checks). Billing rules say which one they draw from.",
+        "wallet of its own (e.g. hours of onsite work, regular PBX checks). "
+        "Billing rules say which one they draw from.",
     )
     request_quota = fields.Integer(
         string="Requests per month",
-        help="Requests counted in the month of their request date (Webitel "
-        "Advanced: 30, change requests included). A request beyond it is "
-        "flagged and its time billed.",
+        help="Requests counted in the month of their request date. A request "
+        "beyond it is flagged and its time billed.",
     )
     request_quota_type_ids = fields.Many2many(
         comodel_name="helpdesk.ticket.type",
@@ -126,15 +124,15 @@ class SupportPlan(models.Model):
         column1="plan_id",
         column2="type_id",
         string="Kinds counted",
-        help="The kinds of request the monthly quota counts (Webitel Advanced: "
-        "service requests, consultations and changes). Empty: the requests "
+        help="The kinds of request the monthly quota counts (e.g. service "
+        "requests, consultations and changes). Empty: the requests "
         "whose billing rule says 'counted in the request quota'. Refused "
         "requests (not authorised, not eligible) and duplicates never count.",
     )
     # --- success fee ---------------------------------------------------
     success_fee = fields.Boolean(
-        help="H2S Flexible: hourly work up to a threshold, then a preliminary "
-        "report and a flat fee by outcome."
+        help="Hourly work up to a threshold, then a preliminary report and a "
+        "flat fee by outcome."
     )
     success_fee_threshold = fields.Float(
         string="Threshold (hours)", default=5.0, digits=(16, 2)
@@ -158,14 +156,13 @@ class SupportPlan(models.Model):
     # --- onsite --------------------------------------------------------
     onsite_day_rate = fields.Monetary(
         currency_field="currency_id",
-        help="Price of an onsite day (H2S Onsite 1280 PLN, H2S Start 500 PLN). "
-        "A plan with a day rate is an onsite plan.",
+        help="Price of an onsite day. A plan with a day rate is an onsite plan.",
     )
     onsite_min_days = fields.Integer(string="Minimum days", default=1)
     onsite_once_per_family = fields.Boolean(
         string="Once per product family",
-        help="H2S Start: one day at this rate per product family, at the "
-        "customer's first purchase of it.",
+        help="One day at this rate per product family, at the customer's first "
+        "purchase of it.",
     )
     onsite_product_id = fields.Many2one(
         comodel_name="product.product",
@@ -201,8 +198,8 @@ class SupportPlan(models.Model):
     licence_share_percent = fields.Float(
         string="Share of the licence value (%)",
         digits=(16, 4),
-        help="Webitel: the yearly fee is this percentage of the yearly value "
-        "of the licences on the contract.",
+        help="The yearly fee is this percentage of the yearly value of the "
+        "licences on the contract.",
     )
     tier_ids = fields.One2many(
         comodel_name="support.plan.tier",

@@ -10,9 +10,9 @@ class SupportPlanAllowance(models.Model):
     """A further monthly grant of a plan, with its own wallet per contract.
 
     The plan's main wallet (``wallet_unit``) and request quota cover most
-    packages; infotel Variant 3 also includes 2 hours of onsite work and two
-    regular PBX checks a month, which are used up separately from its 4 hours
-    of remote administration. Each allowance becomes a wallet of its own on
+    packages; a package may also include, say, hours of onsite work and
+    regular checks a month, used up separately from its hours of remote
+    administration. Each allowance becomes a wallet of its own on
     every active contract of the plan; billing rules name the allowance they
     draw from.
     """

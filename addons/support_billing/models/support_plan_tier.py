@@ -7,7 +7,7 @@ from ..engine import pricing
 
 
 class SupportPlanTier(models.Model):
-    """A yearly price by size (Oktell): the contract pays the highest tier
+    """A yearly price by size: the contract pays the highest tier
     reached by any of its employees, calls a day or complexity."""
 
     _name = "support.plan.tier"

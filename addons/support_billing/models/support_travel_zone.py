@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import pricing
+
 
 class SupportTravelZone(models.Model):
     """A travel cost per onsite visit for the sites of some regions.
@@ -84,8 +86,11 @@ class SupportTravelZone(models.Model):
         """The zone of ``state`` among ``self`` (regions first, then the
         country's default zone), or an empty recordset."""
         zones = self.filtered(lambda z: z.country_id == state.country_id)
-        listed = zones.filtered(lambda z: state in z.state_ids)
-        return (listed or zones.filtered("is_default"))[:1]
+        key = pricing.travel_zone(
+            state.id,
+            [(zone.id, set(zone.state_ids.ids), zone.is_default) for zone in zones],
+        )
+        return self.browse(key) if key else self.browse()
 
     # ------------------------------------------------------------------
     # Data: the Polish voivodeships

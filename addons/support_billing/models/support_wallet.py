@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import ledger
+from ..engine.pricing import PricingError
 
 UNITS = [
     ("minute", "Minute credits"),
@@ -270,17 +271,16 @@ class SupportWallet(models.Model):
         ):
             return
         Entry.create(
-            {
-                "wallet_id": self.id,
-                "kind": "grant",
-                "amount": self._to_base(self.period_amount),
-                "date": start,
-                "expires": None if self.period_rollover else end,
-                "period_start": start,
-                "reason": self.env._(
+            self._prepare_entry(
+                "grant",
+                self._to_base(self.period_amount),
+                date=start,
+                expires=None if self.period_rollover else end,
+                period_start=start,
+                reason=self.env._(
                     "Included in %(month)s", month=start.strftime("%m/%Y")
                 ),
-            }
+            )
         )
 
     def _post_expiries(self, as_of):
@@ -292,18 +292,17 @@ class SupportWallet(models.Model):
         for lot_id, remaining in ledger.to_expire(engine_entries, as_of):
             lot = Entry.browse(lot_id)
             Entry.create(
-                {
-                    "wallet_id": self.id,
-                    "kind": "expiry",
-                    "amount": -remaining,
-                    "date": lot.expires + datetime.timedelta(days=1),
-                    "lot_id": lot.id,
-                    "reason": self.env._(
+                self._prepare_entry(
+                    "expiry",
+                    -remaining,
+                    date=lot.expires + datetime.timedelta(days=1),
+                    lot_id=lot.id,
+                    reason=self.env._(
                         "Unused rest of %(lot)s expired on %(date)s",
                         lot=lot.reason or lot.display_name,
                         date=lot.expires,
                     ),
-                }
+                )
             )
         self._update_next_expiry()
 
@@ -312,6 +311,21 @@ class SupportWallet(models.Model):
         lots = ledger.lots(self.entry_ids._to_engine())
         dates = [exp for rem, exp in lots.values() if rem > 0 and exp is not None]
         self.sudo().write({"next_expiry_date": min(dates) if dates else False})
+
+    def _prepare_entry(self, kind, amount, **values):
+        """Values of a ledger entry of ``kind`` for ``amount`` base units on
+        this wallet; ``values`` are the entry's other fields (date, expires,
+        lot_id, timesheet_id, ticket_id, move_line_id, reason...).
+
+        Every entry the product posts is built here: the period grants and
+        expiries, the consumptions, reopens and refunds of work, the packs
+        of an invoice and the manual operations.  An override may add values
+        (e.g. an analytic reference) and returns the dict; the amount and
+        kind are checked by the ledger when the entry is created, and an
+        entry cannot be skipped (the ledger is the wallet's balance).
+        """
+        self.ensure_one()
+        return dict(values, wallet_id=self.id, kind=kind, amount=amount)
 
     def _consume(self, quantity, day=None, partial=False, reopen=True, **refs):
         """Take ``quantity`` base units for work (or a request) of ``day``;
@@ -343,7 +357,9 @@ class SupportWallet(models.Model):
         take, reopens = ledger.plan_consumption(
             self.entry_ids.sorted("id")._to_engine(), day, quantity, reopen=reopen
         )
-        if take < quantity and not partial:
+        try:
+            take = ledger.consumable(take, quantity, allow_partial=partial)
+        except PricingError as err:
             raise UserError(
                 self.env._(
                     "Wallet %(wallet)s holds %(balance)s for work of %(day)s; "
@@ -354,33 +370,35 @@ class SupportWallet(models.Model):
                     day=day,
                     needed=self._format_amount(quantity),
                 )
+            ) from err
+        self._post_reopens(reopens, day, refs)
+        if take:
+            self.env["support.wallet.entry"].create(
+                self._prepare_entry("consumption", -take, date=day, **refs)
             )
+        self._expire_past_lots()
+        return take
+
+    def _post_reopens(self, reopens, day, refs):
+        """Reopen the expired rests ``{lot id: amount}`` that work of ``day``
+        draws on (the lots it was dated in)."""
         Entry = self.env["support.wallet.entry"]
         for lot_id, amount in sorted(reopens.items()):
             lot = Entry.browse(lot_id)
             Entry.create(
-                {
-                    "wallet_id": self.id,
-                    "kind": "reopen",
-                    "amount": amount,
-                    "lot_id": lot.id,
-                    "timesheet_id": refs.get("timesheet_id"),
-                    "ticket_id": refs.get("ticket_id"),
-                    "reason": self.env._(
+                self._prepare_entry(
+                    "reopen",
+                    amount,
+                    lot_id=lot.id,
+                    timesheet_id=refs.get("timesheet_id"),
+                    ticket_id=refs.get("ticket_id"),
+                    reason=self.env._(
                         "Reopened for work of %(day)s: %(lot)s",
                         day=day,
                         lot=lot.reason or lot.display_name,
                     ),
-                }
-            )
-        if take:
-            Entry.create(
-                dict(
-                    refs, wallet_id=self.id, kind="consumption", amount=-take, date=day
                 )
             )
-        self._expire_past_lots()
-        return take
 
     def _expire_past_lots(self):
         """Expire now what work of an earlier day left in (or gave back to)
@@ -403,10 +421,12 @@ class SupportWallet(models.Model):
         for key in ("timesheet_id", "ticket_id"):
             if refs.get(key):
                 domain.append((key, "=", refs[key]))
-        consumed = -sum(
-            self.env["support.wallet.entry"].search(domain).mapped("amount")
-        )
-        if quantity <= 0 or quantity > consumed:
+        # Every entry found is for ``refs``: the engine sees them under one ref.
+        entries = self.env["support.wallet.entry"].search(domain)._to_engine(ref="refs")
+        try:
+            ledger.check_refund(entries, "refs", quantity)
+        except PricingError as err:
+            consumed = ledger.net_consumed(entries, "refs")
             raise UserError(
                 self.env._(
                     "Refund: %(qty)s cannot be refunded to wallet %(wallet)s, only "
@@ -415,20 +435,13 @@ class SupportWallet(models.Model):
                     wallet=self.name,
                     consumed=self._format_amount(max(consumed, 0)),
                 )
-            )
+            ) from err
         # A refund of a monthly allowance stays within the month.
         expires = None
         if self.period_amount and not self.period_rollover:
             expires = ledger.month_period(day)[1]
         self.env["support.wallet.entry"].create(
-            dict(
-                refs,
-                wallet_id=self.id,
-                kind="refund",
-                amount=quantity,
-                date=day,
-                expires=expires,
-            )
+            self._prepare_entry("refund", quantity, date=day, expires=expires, **refs)
         )
         self._expire_past_lots()
 

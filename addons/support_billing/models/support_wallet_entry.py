@@ -210,7 +210,10 @@ class SupportWalletEntry(models.Model):
             )
         )
 
-    def _to_engine(self):
+    def _to_engine(self, ref=None):
+        """The entries as :class:`ledger.Entry`; an expiry or reopen refers
+        to its lot, the other entries to ``ref`` (what the caller selected
+        them for, e.g. one timesheet line's consumptions)."""
         return [
             ledger.Entry(
                 key=entry.id,
@@ -218,7 +221,7 @@ class SupportWalletEntry(models.Model):
                 amount=entry.amount,
                 date=entry.date,
                 expires=entry.expires or None,
-                ref=entry.lot_id.id if entry.kind in ("expiry", "reopen") else None,
+                ref=entry.lot_id.id if entry.kind in ("expiry", "reopen") else ref,
                 reason=entry.reason or "",
             )
             for entry in self

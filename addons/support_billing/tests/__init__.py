@@ -24,3 +24,4 @@ from . import test_engine_ledger
 from . import test_engine_pricing
 from . import test_architecture_doc
 from . import test_vendor_docs
+from . import test_verdict_reason

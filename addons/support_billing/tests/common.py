@@ -12,6 +12,8 @@ class BillingCommon:
 
     @classmethod
     def setup_billing(cls):
+        # Over 60 lines on purpose: the shared fixture (partners, plans, contracts) of
+        # every billing test, one record per statement.
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.today = fields.Date.context_today(cls.env["support.contract"])
         cls.month_start, cls.month_end = ledger.month_period(cls.today)

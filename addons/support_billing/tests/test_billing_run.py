@@ -22,6 +22,8 @@ class TestBillingRun(BillingCommon, TransactionCase):
 
     @classmethod
     def setUpClass(cls):
+        # Over 60 lines on purpose: the fixture of the billing-run tests, one record per
+        # statement.
         super().setUpClass()
         cls.setup_billing()
         # infotel: 40 min of configuration (1 h, 45 EUR) and a 55-minute

@@ -26,6 +26,8 @@ class TestWalletConcurrency(TransactionCase):
     """
 
     def setUp(self):
+        # Over 60 lines on purpose: the fixture committed for the concurrent
+        # transactions, one record per statement.
         super().setUp()
         self.data = {}
         with self.registry.cursor() as cr:

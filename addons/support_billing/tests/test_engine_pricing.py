@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from odoo.tests import BaseCase, tagged
 
+from odoo.addons.halo_support.engine import entitlement
 from odoo.addons.support_billing import engine
 
 P = engine.pricing
@@ -68,16 +69,19 @@ def _final(terms, lines, covered=None, overage="bill"):
 
 # --- success fee ------------------------------------------------------------
 
-SF = P.SuccessFeeTerms()
+# H2S Flexible: 5 h at 160 zł, then 1500 zł solved / 400 zł otherwise.
+SF = P.SuccessFeeTerms(300, D(1500), D(400), D(400))
 H2S_RATE = D(160)
 
 
 # --- onsite -----------------------------------------------------------------
 
 ZONES = [
-    ({"PL-MZ"}, 0),
-    ({"PL-LD", "PL-SK", "PL-MA", "PL-WP", "PL-SL"}, 300),
+    ("local", {"PL-MZ"}, False),
+    ("near", {"PL-LD", "PL-SK", "PL-MA", "PL-WP", "PL-SL"}, False),
+    ("far", set(), True),
 ]
+ZONE_COSTS = {"local": D(0), "near": D(300), "far": D(500)}
 
 
 # --- recurring fees ---------------------------------------------------------
@@ -199,6 +203,8 @@ SPLIT_COVERAGE_CASES = [
     (30, 45, 0, 30, -15),  # the line shrank: refund
     (0, 45, 0, 0, -45),  # no longer wallet work: refund all
     (45, 0, 20, 20, 20),  # short wallet: 25 min overage
+    (60, 45, None, 60, 15),  # balance read under the lock: ask for the rest
+    (30, 45, None, 30, -15),  # ... a refund needs no balance
 ]
 
 
@@ -252,7 +258,8 @@ TRAVEL_ZONES_CASES = [
 ]
 
 
-TRAVEL_BAD_INPUT_CASES = [("", 500, "no_region"), ("PL-PM", None, "no_zone")]
+# No region, or no zone listing it and no default zone: no zone at all.
+TRAVEL_NO_ZONE_CASES = [("", ZONES), ("PL-PM", ZONES[:2]), ("PL-MZ", [])]
 
 
 ONSITE_DAYS_CASES = [
@@ -570,11 +577,17 @@ class TestEnginePricing(BaseCase):
                 )
 
     def test_success_fee_totals(self):
+        # What a case costs, composed as the ticket composes it: the hourly
+        # lines under the success-fee time terms, plus the flat fee.
         for minutes, state, total in SUCCESS_FEE_TOTALS_CASES:
             with self.subTest(minutes=minutes, state=state, total=total):
-                self.assertEqual(
-                    P.success_fee_total(minutes, state, H2S_RATE, SF), D(total)
+                override, cap, hold = P.success_fee_time_terms(state, SF)
+                terms = P.TicketTerms(
+                    override or "billable", rate=H2S_RATE, cap_minutes=cap, hold=hold
                 )
+                _planned, final = _final(terms, _lines(minutes))
+                hourly = sum((amount for *_rest, amount in final), D(0))
+                self.assertEqual(hourly + P.success_fee_amount(state, SF), D(total))
 
     def test_success_fee_time_terms_drive_the_lines(self):
         # while hourly: pending and capped at the threshold
@@ -601,14 +614,17 @@ class TestEnginePricing(BaseCase):
     def test_travel_zones(self):
         for state, cost in TRAVEL_ZONES_CASES:
             with self.subTest(state=state, cost=cost):
-                self.assertEqual(P.travel_cost(state, ZONES, default=500), D(cost))
+                self.assertEqual(ZONE_COSTS[P.travel_zone(state, ZONES)], D(cost))
 
-    def test_travel_bad_input(self):
-        for state, default, code in TRAVEL_BAD_INPUT_CASES:
-            with self.subTest(state=state, default=default, code=code):
-                with self.assertRaises(P.PricingError) as err:
-                    P.travel_cost(state, ZONES, default=default)
-                self.assertEqual(err.exception.code, code)
+    def test_travel_listed_region_wins_over_an_earlier_default(self):
+        zones = [ZONES[2], *ZONES[:2]]
+        self.assertEqual(P.travel_zone("PL-MZ", zones), "local")
+        self.assertEqual(P.travel_zone("PL-PM", zones), "far")
+
+    def test_travel_no_zone(self):
+        for state, zones in TRAVEL_NO_ZONE_CASES:
+            with self.subTest(state=state, zones=zones):
+                self.assertIsNone(P.travel_zone(state, zones))
 
     def test_onsite_days(self):
         for start, end, minimum, days in ONSITE_DAYS_CASES:
@@ -635,19 +651,25 @@ class TestEnginePricing(BaseCase):
                     P.onsite_amount(days, 1280)
                 self.assertEqual(err.exception.code, "bad_days")
 
-    def test_h2s_start_first_purchase_of_family(self):
+    def test_first_of_family_is_the_entitlement_rule(self):
+        # One rule for "first purchase of a family": halo_support's.  A
+        # purchase without a date is unknown and ranks after every dated one
+        # (never by when it was recorded); equal dates go to the smaller key.
         purchases = [
-            (1, "sangoma", datetime.date(2025, 1, 5)),
-            (2, "sangoma", datetime.date(2025, 6, 1)),
-            (3, "3cx", datetime.date(2025, 6, 1)),
-            (4, "3cx", datetime.date(2025, 6, 1)),
+            (1, "pbx", None),
+            (2, "pbx", datetime.date(2025, 6, 1)),
+            (3, "cards", datetime.date(2025, 6, 1)),
+            (4, "cards", datetime.date(2025, 6, 1)),
+            (5, "gateways", None),
+            (6, "gateways", None),
         ]
-        self.assertTrue(P.first_purchase_of_family(purchases, 1))
-        self.assertFalse(P.first_purchase_of_family(purchases, 2))
-        self.assertTrue(P.first_purchase_of_family(purchases, 3))
-        self.assertFalse(P.first_purchase_of_family(purchases, 4))
-        with self.assertRaises(P.PricingError):
-            P.first_purchase_of_family(purchases, 9)
+        expected = {1: False, 2: True, 3: True, 4: False, 5: True, 6: False}
+        for key, family, day in purchases:
+            with self.subTest(key=key):
+                self.assertIs(
+                    entitlement.is_first_of_family(key, family, day, purchases),
+                    expected[key],
+                )
 
     def test_oktell_tier(self):
         for employees, calls, complexity, amount in OKTELL_TIER_CASES:
@@ -724,3 +746,20 @@ class TestEnginePricing(BaseCase):
         self.assertEqual(P.LinePricer().price(0, 0), 0)
         with self.assertRaises(P.PricingError):
             P.LinePricer().price(0, 5)
+
+    def test_selections_come_with_a_label_for_every_key(self):
+        for keys, selection in (
+            (P.CAUSES, P.CAUSE_SELECTION),
+            (P.CAUSE_SCOPES, P.CAUSE_SCOPE_SELECTION),
+            (P.OUTCOMES, P.OUTCOME_SELECTION),
+            (P.TREATMENTS, P.TREATMENT_SELECTION),
+            (P.WORK_PLACES, P.WORK_PLACE_SELECTION),
+            (P.VERDICTS, P.VERDICT_SELECTION),
+            (tuple(P.SUCCESS_FEE_TRANSITIONS), P.SUCCESS_FEE_STATE_SELECTION),
+        ):
+            with self.subTest(keys=keys):
+                self.assertEqual(tuple(key for key, _label in selection), keys)
+                self.assertTrue(all(label for _key, label in selection))
+        self.assertLessEqual(P.CUSTOMER_SIDE_CAUSES, set(P.CAUSES))
+        self.assertLessEqual(P.RND_FIX_OUTCOMES, set(P.OUTCOMES))
+        self.assertLessEqual(P.SUCCESS_FEE_FINAL, set(P.SUCCESS_FEE_TRANSITIONS))

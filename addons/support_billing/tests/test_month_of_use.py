@@ -22,6 +22,8 @@ class TestMonthOfUseHaloKwadrat(MonthOfUseCase, HttpCase):
     vendor = "halo_kwadrat"
 
     def test_a_month_of_h2s_pro(self):
+        # Over 60 lines on purpose: one month of use told day by day, each step checked
+        # where it happens.
         pro = self.env.ref("halo_support.plan_h2s_pro")
         card = self.product_of("halo_support.categ_sangoma_cards", "Sangoma A200")
 
@@ -133,6 +135,8 @@ class TestMonthOfUseInfotel(MonthOfUseCase, HttpCase):
     tz = "Europe/Bratislava"
 
     def test_a_month_of_variant_1(self):
+        # Over 60 lines on purpose: one month of use told day by day, each step checked
+        # where it happens.
         v1 = self.env.ref("halo_support.plan_infotel_v1")
         pbx = self.product_of("halo_support.categ_infotel_pbx", "PBX")
 
@@ -249,6 +253,8 @@ class TestMonthOfUseSangoma(MonthOfUseCase, HttpCase):
         return invoice
 
     def test_a_month_of_credits(self):
+        # Over 60 lines on purpose: one month of use told day by day, each step checked
+        # where it happens.
         plan = self.env.ref("halo_support.plan_sangoma_support")
         gateway = self.product_of("halo_support.categ_sangoma_hardware", "Vega gateway")
 
@@ -352,6 +358,8 @@ class TestMonthOfUseOktell(MonthOfUseCase, HttpCase):
     tz = "Europe/Prague"
 
     def test_a_month_of_a_yearly_contract(self):
+        # Over 60 lines on purpose: one month of use told day by day, each step checked
+        # where it happens.
         plan = self.env.ref("halo_support.plan_oktell_l1")
         licence = self.product_of("halo_support.categ_oktell", "Oktell licence")
 
@@ -449,6 +457,8 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
     tz = "Europe/Kyiv"
 
     def test_a_month_of_advanced(self):
+        # Over 60 lines on purpose: one month of use told day by day, each step checked
+        # where it happens.
         plan = self.env.ref("halo_support.plan_webitel_advanced")
         licence = self.product_of("halo_support.categ_webitel", "Webitel licence")
 

@@ -122,6 +122,7 @@ class TestTourBilling(BillingCommon, HaloTourCase):
     def test_accountant_runs_billing_and_opens_draft_invoices(self):
         # A company of its own: the run bills every contract of its company
         # and a period once, whatever else the database holds.
+        # Over 60 lines on purpose: the fixture and the checks of one browser tour.
         company = self.env["res.company"].create(
             {"name": "Tour Billing Company", "currency_id": self.eur.id}
         )

@@ -65,13 +65,12 @@ class SupportWalletOperation(models.TransientModel):
             wallet._refund(amount, ticket_id=self.ticket_id.id, reason=self.reason)
         else:
             self.env["support.wallet.entry"].create(
-                {
-                    "wallet_id": wallet.id,
-                    "kind": self.kind,
-                    "amount": amount,
-                    "expires": self.expires if self.kind == "grant" else False,
-                    "reason": self.reason,
-                }
+                wallet._prepare_entry(
+                    self.kind,
+                    amount,
+                    expires=self.expires if self.kind == "grant" else False,
+                    reason=self.reason,
+                )
             )
         wallet.message_post(
             body=self.env._(
