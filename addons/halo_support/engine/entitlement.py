@@ -28,6 +28,12 @@ RULE_NONE = "none"
 RULE_PURCHASED_WITHIN = "purchased_within"
 RULE_FIRST_OF_FAMILY = "first_of_family"
 RULE_REGISTERED_LICENCE = "registered_licence"
+ELIGIBILITY_RULES = (
+    RULE_NONE,
+    RULE_PURCHASED_WITHIN,
+    RULE_FIRST_OF_FAMILY,
+    RULE_REGISTERED_LICENCE,
+)
 
 # Reason codes, grouped by the verdict they lead to.
 REASONS = {

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine.entitlement import (
+    VERDICTS,
     Candidate,
     EntitlementState,
     IntakeFacts,
@@ -33,13 +34,16 @@ PRIORITY_HELP = (
     "Low: a question or a minor issue without business impact."
 )
 
-ENTITLEMENTS = [
-    ("covered", "Covered"),
-    ("not_authorised", "Not authorised"),
-    ("not_eligible", "Not eligible"),
-    ("excluded", "Excluded: quote"),
-    ("no_contract", "No contract"),
-]
+# The engine knows the verdicts; the model only labels them (a verdict the
+# engine adds without a label here fails at import).
+ENTITLEMENT_LABELS = {
+    "covered": "Covered",
+    "not_authorised": "Not authorised",
+    "not_eligible": "Not eligible",
+    "excluded": "Excluded: quote",
+    "no_contract": "No contract",
+}
+ENTITLEMENTS = [(verdict, ENTITLEMENT_LABELS[verdict]) for verdict in VERDICTS]
 
 
 class HelpdeskTicket(models.Model):

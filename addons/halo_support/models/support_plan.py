@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.entitlement import ELIGIBILITY_RULES as ENGINE_RULES
 from ..engine.entitlement import RULE_PURCHASED_WITHIN
 
 # Changes of these fields judge the open tickets of the plan's contracts again.
@@ -15,12 +16,13 @@ RECHECK_FIELDS = {
     "included_type_ids",
     "excluded_type_ids",
 }
-ELIGIBILITY_RULES = [
-    ("none", "None"),
-    ("purchased_within", "Product bought from us within N months"),
-    ("first_of_family", "First product of a family"),
-    ("registered_licence", "Registered licence required"),
-]
+RULE_LABELS = {
+    "none": "None",
+    "purchased_within": "Product bought from us within N months",
+    "first_of_family": "First product of a family",
+    "registered_licence": "Registered licence required",
+}
+ELIGIBILITY_RULES = [(rule, RULE_LABELS[rule]) for rule in ENGINE_RULES]
 
 
 class SupportPlan(models.Model):

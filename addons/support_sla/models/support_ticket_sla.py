@@ -1,7 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import contextlib
-import functools
 import logging
 from collections import defaultdict
 from datetime import UTC, timedelta
@@ -12,10 +11,10 @@ from odoo import api, fields, models
 from odoo.tools import format_datetime
 
 from ..engine import (
-    BUSINESS_UNITS,
-    ElapsedCalendar,
     SlaEngineError,
     add_pause,
+    counting_calendar,
+    plan_clock,
     replan,
     term_deadline,
     used_time,
@@ -33,11 +32,6 @@ CLOCK_STATES = [
     ("no_deadline", "No deadline"),
 ]
 SWEEP_BATCH = 2000
-
-
-@functools.lru_cache(maxsize=64)
-def _elapsed_calendar(tz):
-    return ElapsedCalendar(tz)
 
 
 def to_naive(value):
@@ -200,13 +194,15 @@ class SupportTicketSla(models.Model):
         """The calendar a clock counts on: the business calendar's engine
         for business units, wall-clock time in its zone otherwise.
         """
-        if unit in BUSINESS_UNITS:
+
+        def business_calendar():
             if not calendar:
                 raise SlaEngineError(
                     self.env._("The clock's business calendar was deleted.")
                 )
             return calendar._sla_engine(year)
-        return _elapsed_calendar(tz or calendar.tz or "UTC")
+
+        return counting_calendar(unit, business_calendar, tz or calendar.tz or "UTC")
 
     def _sla_counting(self, quiet=False):
         self.ensure_one()
@@ -230,8 +226,9 @@ class SupportTicketSla(models.Model):
         try:
             if counting is None:
                 raise SlaEngineError(self.env._("The calendar cannot be loaded."))
-            base = term_deadline(counting, start, amount, unit)
-            plan = replan(counting, start, base, timedelta(seconds=paused), warn_share)
+            plan = plan_clock(
+                counting, start, amount, unit, timedelta(seconds=paused), warn_share
+            )
         except SlaEngineError as exc:
             return {
                 "state": "no_deadline",
