@@ -260,9 +260,21 @@ class SupportTicketSla(models.Model):
         }
 
     @api.model
-    def _prepare_clock_vals(self, ticket, spec, start):
-        """Values of a new clock of target ``spec`` on ``ticket`` from
-        ``start``; a ticket that sits in a pausing stage starts paused.
+    def _prepare_sla_clock_vals(self, ticket, spec, start):
+        """Hook: the values of a new clock of target ``spec`` on ``ticket``,
+        counting from ``start``.
+
+        Called by ``helpdesk.ticket._sla_update`` for each clock it starts
+        (a new ticket, a ticket that became covered, a re-plan, a start
+        event), before one ``create`` of all of them. ``spec`` is the
+        target's :class:`~odoo.addons.support_sla.engine.TargetSpec` (plain
+        values, no record). A ticket that sits in a pausing stage starts
+        paused.
+
+        An override may add values of its own fields, calling ``super()``;
+        it should not change the planned ``state``, ``deadline``,
+        ``base_deadline``, ``warn_date`` or ``term_hours`` (the engine's
+        plan), nor query per call: it runs once per clock of a batch.
         """
         calendar = self.env["resource.calendar"].browse(spec.calendar_id)
         try:
@@ -302,9 +314,19 @@ class SupportTicketSla(models.Model):
     # Event log
     # ------------------------------------------------------------------
 
-    def _sla_event_vals(self, kind, when, reason, code=False, before=None):
-        """Event values of these clocks. ``reason`` is a text, or a text per
-        ticket id; ``when`` None is each clock's own start."""
+    def _prepare_sla_event_vals(self, kind, when, reason, code=False, before=None):
+        """Hook: the values of the history events of these clocks, one dict
+        per clock.
+
+        Called by :meth:`_sla_log` each time clocks move (start, re-plan,
+        pause, resume, stop, cancel, extend, warning, breach), before one
+        ``create`` of the events. ``reason`` is a text, or a text per
+        ticket id; ``when`` None is each clock's own start; ``before`` maps
+        a clock id to its deadline before the move.
+
+        An override may add values to each dict, calling ``super()``; it
+        must return one dict per clock, in the order of ``self``.
+        """
         by_ticket = reason if isinstance(reason, dict) else None
         return [
             {
@@ -330,7 +352,7 @@ class SupportTicketSla(models.Model):
     def _sla_log(self, kind, when, reason, code=False, before=None):
         if self:
             self.env["support.ticket.sla.event"].sudo().create(
-                self._sla_event_vals(kind, when, reason, code, before)
+                self._prepare_sla_event_vals(kind, when, reason, code, before)
             )
 
     # ------------------------------------------------------------------
