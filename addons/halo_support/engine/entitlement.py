@@ -166,7 +166,7 @@ def compute_verdict(facts):
     Checks run in this order, the first failing one decides: a requester and
     an active contract valid on the request date; the requester is an
     authorised contact; the request came through a channel the plan accepts
-    (Webitel: only requests registered on the portal); the product is
+    (e.g. only requests registered on the portal); the product is
     eligible under the plan's rule; the kind of work is not excluded by the
     plan. Otherwise the request is covered.
     """

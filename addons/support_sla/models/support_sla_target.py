@@ -160,7 +160,7 @@ class SupportSlaTarget(models.Model):
     )
     stop_on_downgrade = fields.Boolean(
         string="Met by a downgrade",
-        help="Lowering the ticket's priority meets this target (Webitel: "
+        help="Lowering the ticket's priority meets this target (a term of "
         "'restore or downgrade'); the new priority's targets start then.",
     )
     pause_stage_ids = fields.Many2many(
