@@ -586,10 +586,12 @@ class HelpdeskTicket(models.Model):
         """``message`` (a lazy msgid) translated into ``self.env``'s language
         and filled with ``values``; a translation whose placeholders do not
         match falls back to the English text rather than failing the read."""
+        template = self.env._(message)
         try:
-            return self.env._(message) % values
+            return template % values
         except (KeyError, TypeError, ValueError):
-            return self.with_context(lang="en_US").env._(message) % values
+            template = self.with_context(lang="en_US").env._(message)
+            return template % values
 
     def _recompute_entitlement(self, before=None, contract=False):
         """Judge these tickets again (contract terms or contacts changed), and
