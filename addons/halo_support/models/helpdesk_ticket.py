@@ -264,6 +264,7 @@ class HelpdeskTicket(models.Model):
     )
     entitlement_reason_code = fields.Char(
         support_system=True,
+        string="Reason code",
         compute="_compute_entitlement",
         store=True,
         help="Why the rules gave their verdict, as a code (see "
@@ -271,6 +272,7 @@ class HelpdeskTicket(models.Model):
     )
     entitlement_reason_params = fields.Json(
         support_system=True,
+        string="Reason parameters",
         compute="_compute_entitlement",
         store=True,
         help="The values of the reason's message: ids of the records it "
@@ -278,6 +280,7 @@ class HelpdeskTicket(models.Model):
     )
     entitlement_reason = fields.Text(
         support_system=True,
+        string="Entitlement reason",
         compute="_compute_entitlement_reason",
         help="Why: the reason's message in the reader's language, with the "
         "current names of the records it names.",
