@@ -1,5 +1,7 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
@@ -8,7 +10,8 @@ from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import format_date
 from odoo.tools.translate import code_translations
 
-from ..models.helpdesk_ticket import PRIORITY_CRITICAL
+from ..engine.entitlement import REASONS
+from ..models.helpdesk_ticket import ENTITLEMENT_REASONS, PRIORITY_CRITICAL
 from .common import SupportCommon
 
 
@@ -640,3 +643,12 @@ class TestEntitlementReasonLanguage(SupportCommon, TransactionCase):
         self.plan_free.name = "Free plan, renamed (test)"
         ticket.invalidate_recordset()
         self.assertIn("Free plan, renamed (test)", ticket.entitlement_reason)
+
+    def test_every_reason_code_has_one_message_with_its_placeholders(self):
+        codes = {code for codes in REASONS.values() for code in codes}
+        self.assertEqual(set(ENTITLEMENT_REASONS), codes)
+        en_env = self.env(context=dict(self.env.context, lang="en_US"))
+        for code, (message, names) in ENTITLEMENT_REASONS.items():
+            with self.subTest(code=code):
+                placeholders = re.findall(r"%\((\w+)\)s", en_env._(message))
+                self.assertEqual(set(placeholders), set(names))
