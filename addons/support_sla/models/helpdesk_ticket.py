@@ -149,6 +149,13 @@ class HelpdeskTicket(models.Model):
         they had been covered from the start.
         ``downgraded``: ids of tickets whose priority was lowered; their
         "met by a downgrade" clocks are met, not cancelled.
+
+        Called by the entitlement hook (:meth:`_on_entitlement_change`), by
+        :meth:`_sla_on_ticket_key_change` and by :meth:`_sla_record_event`.
+        An override may act on the tickets before or after ``super()``;
+        the values of each new clock come from
+        ``support.ticket.sla._prepare_sla_clock_vals``, the place to add
+        fields to clocks.
         """
         when = when or fields.Datetime.now()
         Clock = self.env["support.ticket.sla"].sudo()
@@ -177,6 +184,15 @@ class HelpdeskTicket(models.Model):
                     else when
                 )
                 new_vals.append(Clock._prepare_sla_clock_vals(ticket, spec, start))
+        self._sla_apply(to_meet, to_cancel, new_vals, reasons, when, from_received)
+        return True
+
+    @api.model
+    def _sla_apply(self, to_meet, to_cancel, new_vals, reasons, when, from_received):
+        """Carry out what :meth:`_sla_update` decided, in bulk: meet the
+        clocks a downgrade meets, cancel those no longer applicable, create
+        the new ones and log their start (at the request when they count
+        from it, else at ``when``)."""
         if to_meet:
             to_meet._sla_stop(
                 when, self.env._("Priority downgraded: the term is met"), downgrade=True
@@ -184,13 +200,11 @@ class HelpdeskTicket(models.Model):
         if to_cancel:
             to_cancel._sla_cancel(when, reasons)
         if new_vals:
-            # Clocks counting from the request log their start at it.
-            Clock.create(new_vals)._sla_log(
+            self.env["support.ticket.sla"].sudo().create(new_vals)._sla_log(
                 "start" if from_received else "replan",
                 None if from_received else when,
                 reasons,
             )
-        return True
 
     def _sla_chosen_targets(self, fired):
         """{metric: TargetSpec} that apply to this ticket now, once the

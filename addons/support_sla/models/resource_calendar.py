@@ -153,10 +153,15 @@ class ResourceCalendar(models.Model):
         return [today.year, today.year + 1]
 
     def _prepare_holiday_leave_vals(self, day, name):
-        """Global time off over the whole local day of a public holiday.
+        """Hook: the values of the global time off of public holiday ``day``
+        (named ``name``) on this calendar.
 
-        It ends at 23:59:59 like the time off Odoo creates from its forms;
-        the SLA engine reads that last second as the end of the day.
+        Called by :meth:`_sync_public_holidays` for each holiday it adds,
+        before one ``create`` of them all. The time off covers the whole
+        local day and ends at 23:59:59 like the time off Odoo creates from
+        its forms; the SLA engine reads that last second as the end of the
+        day. An override may add values, calling ``super()``; it must keep
+        ``holiday_date`` (the sync finds its holidays by it) and the dates.
         """
         self.ensure_one()
         zone = pytz.timezone(self.tz or "UTC")
