@@ -545,33 +545,43 @@ class SupportTicketSla(models.Model):
         if notifications:
             self.env["mail.notification"].sudo().create(notifications)
 
-    def _sla_metric_labels(self):
-        return dict(self._fields["metric"]._description_selection(self.env))
+    def _sla_by_ticket(self):
+        """{ticket: [clock, ...]} of these clocks."""
+        by_ticket = defaultdict(list)
+        for clock in self:
+            by_ticket[clock.ticket_id].append(clock)
+        return by_ticket
+
+    def _sla_notice_env(self, ticket):
+        """The environment a notice about ``ticket`` is written in: the
+        language of its readers (the assignee, else the team leader), not
+        the sweep's. A posted notice is a record of what was said: it is
+        rendered once, when it is posted."""
+        reader = ticket.user_id or ticket.team_id.user_id
+        return self.with_context(lang=reader.lang or self.env.lang).env
 
     def _sla_warn(self, now):
         """Warn the assignee (an activity) and the team leader (a notice)."""
         self = self.sudo()
         self.write({"warned": True})
         self._sla_log("warning", now, self.env._("Warning share of the term reached"))
-        labels = self._sla_metric_labels()
-        by_ticket = defaultdict(list)
-        for clock in self:
-            by_ticket[clock.ticket_id].append(clock)
         activity_type = self.env.ref("support_sla.mail_activity_sla_warning")
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
         activities = []
         bodies = {}
         recipients = {}
-        for ticket, clocks in by_ticket.items():
+        for ticket, clocks in self._sla_by_ticket().items():
+            env = self._sla_notice_env(ticket)
+            labels = dict(self._fields["metric"]._description_selection(env))
             lines = ", ".join(
-                self.env._(
+                env._(
                     "%(metric)s due %(deadline)s",
                     metric=labels.get(clock.metric),
-                    deadline=format_datetime(self.env, clock.deadline),
+                    deadline=format_datetime(env, clock.deadline),
                 )
                 for clock in clocks
             )
-            summary = self.env._("SLA at risk: %(lines)s", lines=lines)
+            summary = env._("SLA at risk: %(lines)s", lines=lines)
             if ticket.user_id:
                 activities.append(
                     {
@@ -596,22 +606,20 @@ class SupportTicketSla(models.Model):
         self = self.sudo()
         self.write({"state": "breached"})
         self._sla_log("breach", now, self.env._("Deadline passed"))
-        labels = self._sla_metric_labels()
-        by_ticket = defaultdict(list)
-        for clock in self:
-            by_ticket[clock.ticket_id].append(clock)
         bodies = {}
         recipients = {}
-        for ticket, clocks in by_ticket.items():
+        for ticket, clocks in self._sla_by_ticket().items():
+            env = self._sla_notice_env(ticket)
+            labels = dict(self._fields["metric"]._description_selection(env))
             lines = ", ".join(
-                self.env._(
+                env._(
                     "%(metric)s was due %(deadline)s",
                     metric=labels.get(clock.metric),
-                    deadline=format_datetime(self.env, clock.deadline),
+                    deadline=format_datetime(env, clock.deadline),
                 )
                 for clock in clocks
             )
-            bodies[ticket.id] = Markup("<p>%s</p>") % self.env._(
+            bodies[ticket.id] = Markup("<p>%s</p>") % env._(
                 "SLA breached: %(lines)s", lines=lines
             )
             recipients[ticket.id] = self._sla_notice_partners(ticket)
