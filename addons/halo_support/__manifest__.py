@@ -3,7 +3,7 @@
 {
     "name": "Halo Support: plans and contracts",
     "summary": "Support plans, customer contracts, authorised contacts, covered products and ticket entitlement",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Helpdesk",
     "website": "https://github.com/halo-support/halo-support",
     "author": "Halo Support Developers",

@@ -85,67 +85,80 @@ class HelpdeskTicketControllerSupport(HelpdeskTicketControllerTypes):
         return request.redirect(f"/my/ticket/{ticket.id}", code=302)
 
     def _prepare_submit_ticket_vals(self, **kw):
+        """helpdesk_mgmt's hook for the values of a ticket submitted on the
+        portal: adds the contract and covered product
+        (:meth:`_prepare_support_vals`)."""
         vals = super()._prepare_submit_ticket_vals(**kw)
         vals.update(self._prepare_support_vals(**kw))
         return vals
 
     def _prepare_support_vals(self, **kw):
-        """Contract and covered product of a portal submission.
+        """Hook: the contract and covered product of a portal submission
+        (form fields in ``kw``), as ``helpdesk.ticket`` values.
 
-        The submitted ids are not trusted: a contract or product of another
-        customer is ignored and the ticket is flagged with an intake note, but
-        it is kept.
+        Called by :meth:`_prepare_submit_ticket_vals` before the ticket is
+        created. Submitted ids are not trusted: a contract or product of
+        another customer is ignored and noted (``support_intake_note``, the
+        ticket is kept). An override may add values of its own form fields,
+        calling ``super()``; it must not trust ids either.
         """
         env = request.env
-        user = env.user
-        commercial = user.commercial_partner_id
+        commercial = env.user.commercial_partner_id
         vals = {}
         notes = []
-        contract_id = self._int_or_zero(kw.get("support_contract"))
-        line_id = self._int_or_zero(kw.get("support_product_line"))
-        contract = env["support.contract"].sudo()
-        if contract_id:
-            contract = (
-                contract.browse(contract_id).exists() if contract_id > 0 else contract
+        contract = self._support_submitted(
+            kw,
+            "support_contract",
+            "support.contract",
+            lambda c: c.partner_id == commercial,
+        )
+        if contract is False:
+            notes.append(
+                env._(
+                    "The portal submission named contract #%(ref)s, which is "
+                    "not a contract of %(customer)s: it was ignored.",
+                    ref=kw.get("support_contract"),
+                    customer=commercial.display_name,
+                )
             )
-            if contract and contract.partner_id == commercial:
-                vals["support_contract_id"] = contract.id
-            else:
-                contract = contract.browse()
-                notes.append(
-                    env._(
-                        "The portal submission named contract #%(ref)s, which is "
-                        "not a contract of %(customer)s: it was ignored.",
-                        ref=kw.get("support_contract"),
-                        customer=commercial.display_name,
-                    )
+            contract = env["support.contract"].sudo()
+        elif contract:
+            vals["support_contract_id"] = contract.id
+        line = self._support_submitted(
+            kw,
+            "support_product_line",
+            "support.contract.product",
+            lambda ln: (
+                ln.contract_id.partner_id == commercial
+                and (not contract or ln.contract_id == contract)
+            ),
+        )
+        if line is False:
+            notes.append(
+                env._(
+                    "The portal submission named covered product #%(ref)s, "
+                    "which is not a product of %(customer)s's contract: it "
+                    "was ignored.",
+                    ref=kw.get("support_product_line"),
+                    customer=commercial.display_name,
                 )
-        if line_id:
-            line = env["support.contract.product"].sudo()
-            line = line.browse(line_id).exists() if line_id > 0 else line
-            if (
-                line
-                and line.contract_id.partner_id == commercial
-                and (not contract or line.contract_id == contract)
-            ):
-                vals.update(
-                    {
-                        "support_contract_id": line.contract_id.id,
-                        "support_product_line_id": line.id,
-                        "support_product_id": line.product_id.id,
-                        "support_serial": line.serial,
-                    }
-                )
-            else:
-                notes.append(
-                    env._(
-                        "The portal submission named covered product #%(ref)s, "
-                        "which is not a product of %(customer)s's contract: it "
-                        "was ignored.",
-                        ref=kw.get("support_product_line"),
-                        customer=commercial.display_name,
-                    )
-                )
+            )
+        elif line:
+            vals["support_contract_id"] = line.contract_id.id
+            vals["support_product_line_id"] = line.id
+            vals["support_product_id"] = line.product_id.id
+            vals["support_serial"] = line.serial
         if notes:
             vals["support_intake_note"] = "\n".join(notes)
         return vals
+
+    def _support_submitted(self, kw, key, model, accepted):
+        """The record of ``model`` (sudo) whose id the form sent as
+        ``kw[key]``: an empty recordset when none was sent, False when the
+        one sent does not exist or is not ``accepted``."""
+        record_id = self._int_or_zero(kw.get(key))
+        records = request.env[model].sudo()
+        if not record_id:
+            return records
+        record = records.browse(record_id).exists() if record_id > 0 else records
+        return record if record and accepted(record) else False

@@ -28,6 +28,12 @@ RULE_NONE = "none"
 RULE_PURCHASED_WITHIN = "purchased_within"
 RULE_FIRST_OF_FAMILY = "first_of_family"
 RULE_REGISTERED_LICENCE = "registered_licence"
+ELIGIBILITY_RULES = (
+    RULE_NONE,
+    RULE_PURCHASED_WITHIN,
+    RULE_FIRST_OF_FAMILY,
+    RULE_REGISTERED_LICENCE,
+)
 
 # Reason codes, grouped by the verdict they lead to.
 REASONS = {
@@ -160,7 +166,7 @@ def compute_verdict(facts):
     Checks run in this order, the first failing one decides: a requester and
     an active contract valid on the request date; the requester is an
     authorised contact; the request came through a channel the plan accepts
-    (Webitel: only requests registered on the portal); the product is
+    (e.g. only requests registered on the portal); the product is
     eligible under the plan's rule; the kind of work is not excluded by the
     plan. Otherwise the request is covered.
     """

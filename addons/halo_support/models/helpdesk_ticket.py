@@ -4,8 +4,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
 from ..engine.entitlement import (
+    VERDICTS,
     Candidate,
     EntitlementState,
     IntakeFacts,
@@ -13,6 +16,8 @@ from ..engine.entitlement import (
     normalise_serial,
     select_contract,
 )
+
+_lt = LazyTranslate(__name__)
 
 # helpdesk_mgmt's priority keys, read as the seeds' priorities.  The field
 # keeps helpdesk_mgmt's selection, labels, order and default (every helpdesk
@@ -33,13 +38,142 @@ PRIORITY_HELP = (
     "Low: a question or a minor issue without business impact."
 )
 
-ENTITLEMENTS = [
-    ("covered", "Covered"),
-    ("not_authorised", "Not authorised"),
-    ("not_eligible", "Not eligible"),
-    ("excluded", "Excluded: quote"),
-    ("no_contract", "No contract"),
-]
+# The engine knows the verdicts; the model only labels them (a verdict the
+# engine adds without a label here fails at import).
+ENTITLEMENT_LABELS = {
+    "covered": "Covered",
+    "not_authorised": "Not authorised",
+    "not_eligible": "Not eligible",
+    "excluded": "Excluded: quote",
+    "no_contract": "No contract",
+}
+ENTITLEMENTS = [(verdict, ENTITLEMENT_LABELS[verdict]) for verdict in VERDICTS]
+
+
+# The reason of each verdict code: its message, and the placeholders it
+# names.  A ticket stores the code and the placeholders' values as ids,
+# dates and numbers (``entitlement_reason_params``); the message is
+# translated and the records' current names filled in when it is read, in
+# the reader's language (see _entitlement_reason_text).
+ENTITLEMENT_REASONS = {
+    "no_requester": (
+        _lt("The requester is unknown: link the ticket to a contact of the customer."),
+        (),
+    ),
+    "no_contract": (
+        _lt("%(customer)s has no active support contract for this request."),
+        ("customer",),
+    ),
+    "ambiguous": (
+        _lt(
+            "%(count)s active contracts of %(customer)s match this request: "
+            "the agent chooses the contract."
+        ),
+        ("count", "customer"),
+    ),
+    "contract_state": (
+        _lt("Contract %(contract)s is %(state)s."),
+        ("contract", "state"),
+    ),
+    "before_start": (
+        _lt("Contract %(contract)s starts on %(date)s, after the request."),
+        ("contract", "date"),
+    ),
+    "after_end": (
+        _lt("Contract %(contract)s ended on %(date)s, before the request."),
+        ("contract", "date"),
+    ),
+    "not_authorised": (
+        _lt(
+            "%(requester)s is not an authorised contact of contract "
+            "%(contract)s. The request is kept but not worked until an "
+            "authorised contact (%(contacts)s) or %(customer)s asks us to "
+            "add %(requester)s to the contract."
+        ),
+        ("requester", "contract", "contacts", "customer"),
+    ),
+    "no_product": (
+        _lt(
+            "Plan %(plan)s covers only listed products: name a covered "
+            "product of contract %(contract)s (product and serial number)."
+        ),
+        ("plan", "contract"),
+    ),
+    "out_of_scope": (
+        _lt("%(product)s is not in a product family plan %(plan)s covers."),
+        ("product", "plan"),
+    ),
+    "not_bought_from_us": (
+        _lt(
+            "Plan %(plan)s covers only products bought from us; %(product)s "
+            "was bought elsewhere."
+        ),
+        ("plan", "product"),
+    ),
+    "no_purchase_date": (
+        _lt(
+            "Plan %(plan)s covers products for %(months)s months after "
+            "purchase; the purchase date of %(product)s is unknown."
+        ),
+        ("plan", "months", "product"),
+    ),
+    "purchase_in_future": (
+        _lt("%(product)s was bought on %(date)s, after the request."),
+        ("product", "date"),
+    ),
+    "purchase_too_old": (
+        _lt(
+            "Plan %(plan)s covers products for %(months)s months after "
+            "purchase; %(product)s was bought on %(date)s."
+        ),
+        ("plan", "months", "product", "date"),
+    ),
+    "not_first_of_family": (
+        _lt(
+            "Plan %(plan)s covers only the customer's first product of a "
+            "family; %(product)s is not the first of its family."
+        ),
+        ("plan", "product"),
+    ),
+    "intake_channel": (
+        _lt(
+            "Plan %(plan)s accepts requests only through %(channels)s; this "
+            "one came through %(channel)s. It is kept but not worked until "
+            "an authorised contact registers it that way."
+        ),
+        ("plan", "channels", "channel"),
+    ),
+    "no_licence": (
+        _lt(
+            "Plan %(plan)s requires a registered licence; none is "
+            "registered on contract %(contract)s."
+        ),
+        ("plan", "contract"),
+    ),
+    "kind_excluded": (
+        _lt("Plan %(plan)s excludes %(kind)s: the work needs a quote."),
+        ("plan", "kind"),
+    ),
+    "kind_not_included": (
+        _lt("Plan %(plan)s does not include %(kind)s: the work needs a quote."),
+        ("plan", "kind"),
+    ),
+    "covered": (
+        _lt("Covered by contract %(contract)s (plan %(plan)s)."),
+        ("contract", "plan"),
+    ),
+}
+OVERRIDDEN_REASON = _lt("Overridden by an agent: %(why)s\nRules: %(reason)s")
+# Placeholders that name a record: the model of the id stored for them.
+REASON_RECORDS = {
+    "customer": "res.partner",
+    "requester": "res.partner",
+    "contract": "support.contract",
+    "plan": "support.plan",
+    "product": "product.product",
+    "channel": "helpdesk.ticket.channel",
+    "kind": "helpdesk.ticket.type",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -128,10 +262,28 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="The verdict of the rules, before any override.",
     )
-    entitlement_reason = fields.Text(
+    entitlement_reason_code = fields.Char(
+        support_system=True,
+        string="Reason code",
         compute="_compute_entitlement",
         store=True,
+        help="Why the rules gave their verdict, as a code (see "
+        "ENTITLEMENT_REASONS); the same in every language.",
+    )
+    entitlement_reason_params = fields.Json(
         support_system=True,
+        string="Reason parameters",
+        compute="_compute_entitlement",
+        store=True,
+        help="The values of the reason's message: ids of the records it "
+        "names, dates (ISO) and numbers, never names or wording.",
+    )
+    entitlement_reason = fields.Text(
+        support_system=True,
+        string="Entitlement reason",
+        compute="_compute_entitlement_reason",
+        help="Why: the reason's message in the reader's language, with the "
+        "current names of the records it names.",
     )
     entitlement_override = fields.Boolean(
         support_write_group="halo_support.group_support_user",
@@ -320,140 +472,31 @@ class HelpdeskTicket(models.Model):
             and kind not in plan.included_type_ids,
         )
 
-    def _entitlement_message(self, verdict):
-        """The translated reason of a :class:`Verdict` for this ticket."""
+    def _entitlement_reason_values(self, verdict):
+        """The values of the placeholders of ``verdict``'s message, as they
+        are stored: ids, ISO dates, numbers and keys."""
         self.ensure_one()
         contract = self.support_contract_id.sudo()
-        plan = contract.plan_id
         line = self.support_product_line_id.sudo()
-        product = (line.product_id or self.support_product_id).display_name or ""
-        states = dict(
-            self.env["support.contract"]
-            ._fields["state"]
-            ._description_selection(self.env)
-        )
         params = verdict.params
-        contacts = ", ".join(contract.contact_ids.mapped("name"))
-        messages = {
-            "no_requester": lambda: self.env._(
-                "The requester is unknown: link the ticket to a contact of the "
-                "customer."
-            ),
-            "no_contract": lambda: self.env._(
-                "%(customer)s has no active support contract for this request.",
-                customer=self.commercial_partner_id.display_name,
-            ),
-            "ambiguous": lambda: self.env._(
-                "%(count)s active contracts of %(customer)s match this request: "
-                "the agent chooses the contract.",
-                count=params["count"],
-                customer=self.commercial_partner_id.display_name,
-            ),
-            "contract_state": lambda: self.env._(
-                "Contract %(contract)s is %(state)s.",
-                contract=contract.name,
-                state=states.get(params["state"], params["state"]),
-            ),
-            "before_start": lambda: self.env._(
-                "Contract %(contract)s starts on %(date)s, after the request.",
-                contract=contract.name,
-                date=params["date"],
-            ),
-            "after_end": lambda: self.env._(
-                "Contract %(contract)s ended on %(date)s, before the request.",
-                contract=contract.name,
-                date=params["date"],
-            ),
-            "not_authorised": lambda: self.env._(
-                "%(requester)s is not an authorised contact of contract "
-                "%(contract)s. The request is kept but not worked until an "
-                "authorised contact (%(contacts)s) or %(customer)s asks us to "
-                "add %(requester)s to the contract.",
-                requester=self.partner_id.display_name,
-                contract=contract.name,
-                contacts=contacts or self.env._("none yet"),
-                customer=contract.partner_id.display_name,
-            ),
-            "no_product": lambda: self.env._(
-                "Plan %(plan)s covers only listed products: name a covered "
-                "product of contract %(contract)s (product and serial number).",
-                plan=plan.display_name,
-                contract=contract.name,
-            ),
-            "out_of_scope": lambda: self.env._(
-                "%(product)s is not in a product family plan %(plan)s covers.",
-                product=product,
-                plan=plan.display_name,
-            ),
-            "not_bought_from_us": lambda: self.env._(
-                "Plan %(plan)s covers only products bought from us; %(product)s "
-                "was bought elsewhere.",
-                plan=plan.display_name,
-                product=product,
-            ),
-            "no_purchase_date": lambda: self.env._(
-                "Plan %(plan)s covers products for %(months)s months after "
-                "purchase; the purchase date of %(product)s is unknown.",
-                plan=plan.display_name,
-                months=params["months"],
-                product=product,
-            ),
-            "purchase_in_future": lambda: self.env._(
-                "%(product)s was bought on %(date)s, after the request.",
-                product=product,
-                date=params["purchase_date"],
-            ),
-            "purchase_too_old": lambda: self.env._(
-                "Plan %(plan)s covers products for %(months)s months after "
-                "purchase; %(product)s was bought on %(date)s.",
-                plan=plan.display_name,
-                months=params["months"],
-                product=product,
-                date=params["purchase_date"],
-            ),
-            "not_first_of_family": lambda: self.env._(
-                "Plan %(plan)s covers only the customer's first product of a "
-                "family; %(product)s is not the first of its family.",
-                plan=plan.display_name,
-                product=product,
-            ),
-            "intake_channel": lambda: self.env._(
-                "Plan %(plan)s accepts requests only through %(channels)s; this "
-                "one came through %(channel)s. It is kept but not worked until "
-                "an authorised contact registers it that way.",
-                plan=plan.display_name,
-                channels=", ".join(plan.intake_channel_ids.mapped("name")),
-                channel=self.channel_id.display_name,
-            ),
-            "no_licence": lambda: self.env._(
-                "Plan %(plan)s requires a registered licence; none is "
-                "registered on contract %(contract)s.",
-                plan=plan.display_name,
-                contract=contract.name,
-            ),
-            "kind_excluded": lambda: self.env._(
-                "Plan %(plan)s excludes %(kind)s: the work needs a quote.",
-                plan=plan.display_name,
-                kind=self.type_id.display_name,
-            ),
-            "kind_not_included": lambda: self.env._(
-                "Plan %(plan)s does not include %(kind)s: the work needs a quote.",
-                plan=plan.display_name,
-                kind=self.type_id.display_name,
-            ),
-            "covered": lambda: self.env._(
-                "Covered by contract %(contract)s (plan %(plan)s).",
-                contract=contract.name,
-                plan=plan.display_name,
-            ),
+        day = params.get("date") or params.get("purchase_date")
+        values = {
+            "customer": contract.partner_id.id or self.commercial_partner_id.id,
+            "requester": self.partner_id.id,
+            "contract": contract.id,
+            "contacts": contract.id,
+            "plan": contract.plan_id.id,
+            "channels": contract.plan_id.id,
+            "product": (line.product_id or self.support_product_id).id,
+            "channel": self.channel_id.id,
+            "kind": self.type_id.id,
+            "count": params.get("count"),
+            "state": params.get("state"),
+            "months": params.get("months"),
+            "date": fields.Date.to_string(day) if day else False,
         }
-        return messages[verdict.code]()
-
-    def _get_entitlement_verdict(self):
-        """The rules' verdict of this ticket, as ``(verdict, reason)``."""
-        self.ensure_one()
-        verdict = compute_verdict(self._get_entitlement_facts())
-        return verdict.verdict, self._entitlement_message(verdict)
+        _message, names = ENTITLEMENT_REASONS[verdict.code]
+        return {name: values[name] for name in names}
 
     @api.depends(
         "partner_id",
@@ -466,22 +509,92 @@ class HelpdeskTicket(models.Model):
         "support_request_date",
         "channel_id",
         "entitlement_override",
-        "entitlement_override_reason",
     )
     def _compute_entitlement(self):
         for ticket in self:
-            verdict, reason = ticket._get_entitlement_verdict()
-            ticket.entitlement_auto = verdict
-            if ticket.entitlement_override and verdict != "covered":
-                ticket.entitlement = "covered"
-                ticket.entitlement_reason = self.env._(
-                    "Overridden by an agent: %(why)s\nRules: %(reason)s",
-                    why=ticket.entitlement_override_reason or "",
-                    reason=reason,
+            verdict = compute_verdict(ticket._get_entitlement_facts())
+            ticket.entitlement_auto = verdict.verdict
+            ticket.entitlement = (
+                "covered" if ticket.entitlement_override else verdict.verdict
+            )
+            ticket.entitlement_reason_code = verdict.code
+            ticket.entitlement_reason_params = ticket._entitlement_reason_values(
+                verdict
+            )
+
+    @api.depends_context("lang")
+    @api.depends(
+        "entitlement_reason_code",
+        "entitlement_reason_params",
+        "entitlement_auto",
+        "entitlement_override",
+        "entitlement_override_reason",
+    )
+    def _compute_entitlement_reason(self):
+        for ticket in self:
+            ticket.entitlement_reason = ticket._entitlement_reason_text()
+
+    def _entitlement_reason_text(self):
+        """The reason of this ticket's verdict in the language of
+        ``self.env`` (an agent's override says so, then gives the rules'
+        reason), or False before the first verdict."""
+        self.ensure_one()
+        code = self.entitlement_reason_code
+        if code not in ENTITLEMENT_REASONS:
+            return False
+        message, _names = ENTITLEMENT_REASONS[code]
+        reason = self._support_format(
+            message, self._entitlement_reason_shown(self.entitlement_reason_params)
+        )
+        if self.entitlement_override and self.entitlement_auto != "covered":
+            return self._support_format(
+                OVERRIDDEN_REASON,
+                {
+                    "why": self.sudo().entitlement_override_reason or "",
+                    "reason": reason,
+                },
+            )
+        return reason
+
+    def _entitlement_reason_shown(self, params):
+        """The stored values of a reason as the reader sees them: the
+        records' current names, dates in the reader's format, the
+        contract's state label."""
+        shown = {}
+        for name, value in (params or {}).items():
+            if name in REASON_RECORDS:
+                record = self.env[REASON_RECORDS[name]].sudo().browse(value or [])
+                shown[name] = record.exists().display_name or ""
+            elif name == "contacts":
+                contract = self.env["support.contract"].sudo().browse(value or [])
+                names = contract.exists().contact_ids.mapped("name")
+                shown[name] = ", ".join(names) or self.env._("none yet")
+            elif name == "channels":
+                plan = self.env["support.plan"].sudo().browse(value or [])
+                shown[name] = ", ".join(plan.exists().intake_channel_ids.mapped("name"))
+            elif name == "state":
+                states = dict(
+                    self.env["support.contract"]
+                    ._fields["state"]
+                    ._description_selection(self.env)
                 )
+                shown[name] = states.get(value, value)
+            elif name == "date":
+                shown[name] = format_date(self.env, value) if value else ""
             else:
-                ticket.entitlement = verdict
-                ticket.entitlement_reason = reason
+                shown[name] = value
+        return shown
+
+    def _support_format(self, message, values):
+        """``message`` (a lazy msgid) translated into ``self.env``'s language
+        and filled with ``values``; a translation whose placeholders do not
+        match falls back to the English text rather than failing the read."""
+        template = self.env._(message)
+        try:
+            return template % values
+        except (KeyError, TypeError, ValueError):
+            template = self.with_context(lang="en_US").env._(message)
+            return template % values
 
     def _recompute_entitlement(self, before=None, contract=False):
         """Judge these tickets again (contract terms or contacts changed), and
@@ -607,17 +720,35 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _notify_not_authorised(self):
-        """Tell requesters who are not authorised how to become so."""
+        """Tell requesters who are not authorised how to become so.
+
+        The reason is rendered when the message is posted, in the
+        requester's language: a posted message is a record of what was
+        said, it does not follow later renames."""
         for ticket in self.sudo():
             if not ticket.partner_id:
                 continue
-            ticket.message_post(
-                body=Markup("<p>%s</p>") % ticket.entitlement_reason,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                author_id=ticket.company_id.partner_id.id,
-                partner_ids=ticket.partner_id.ids,
-            )
+            ticket.message_post(**ticket._prepare_not_authorised_message_vals())
+
+    def _prepare_not_authorised_message_vals(self):
+        """Hook: the ``message_post`` values of the notice telling this
+        ticket's requester they are not an authorised contact.
+
+        Called by :meth:`_notify_not_authorised` for each new ticket whose
+        verdict is "not authorised" and that has a requester (under
+        ``sudo()``). An override may change the body, subtype or
+        recipients, calling ``super()``; the message is posted as returned.
+        """
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        reason = self.with_context(lang=lang).entitlement_reason
+        return {
+            "body": Markup("<p>%s</p>") % reason,
+            "message_type": "comment",
+            "subtype_xmlid": "mail.mt_comment",
+            "author_id": self.company_id.partner_id.id,
+            "partner_ids": self.partner_id.ids,
+        }
 
     def action_recompute_entitlement(self):
         self._recompute_entitlement()

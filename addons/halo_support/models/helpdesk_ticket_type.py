@@ -28,6 +28,6 @@ class HelpdeskTicketType(models.Model):
         "change, access), change (add, remove or modify a component), "
         "consultation, configuration work (a professional service), hardware "
         "defect / RMA, complaint about the support itself, regular check or "
-        "maintenance planned with the customer (infotel's PBX check).",
+        "maintenance planned with the customer (e.g. a yearly check of the system).",
     )
     description = fields.Text(translate=True)

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine.entitlement import ELIGIBILITY_RULES as ENGINE_RULES
 from ..engine.entitlement import RULE_PURCHASED_WITHIN
 
 # Changes of these fields judge the open tickets of the plan's contracts again.
@@ -15,16 +16,18 @@ RECHECK_FIELDS = {
     "included_type_ids",
     "excluded_type_ids",
 }
-ELIGIBILITY_RULES = [
-    ("none", "None"),
-    ("purchased_within", "Product bought from us within N months"),
-    ("first_of_family", "First product of a family"),
-    ("registered_licence", "Registered licence required"),
-]
+RULE_LABELS = {
+    "none": "None",
+    "purchased_within": "Product bought from us within N months",
+    "first_of_family": "First product of a family",
+    "registered_licence": "Registered licence required",
+}
+ELIGIBILITY_RULES = [(rule, RULE_LABELS[rule]) for rule in ENGINE_RULES]
 
 
 class SupportPlan(models.Model):
-    """A vendor's support package (H2S Free, infotel Variant 2, Oktell…)."""
+    """A vendor's support package: who may ask, for which products and
+    kinds of work, through which channels."""
 
     _name = "support.plan"
     _description = "Support Plan"
@@ -35,7 +38,7 @@ class SupportPlan(models.Model):
     code = fields.Char(
         required=True,
         tracking=True,
-        help="Short reference of the plan, unique per company (e.g. H2S-FREE).",
+        help="Short reference of the plan, unique per company (e.g. FREE or PRO-24).",
     )
     active = fields.Boolean(
         default=True,
@@ -96,7 +99,7 @@ class SupportPlan(models.Model):
         column2="channel_id",
         string="Requests accepted through",
         help="Requests are accepted only when they come through one of these "
-        "channels (Webitel: the support portal; Oktell: email or phone); a "
+        "channels (e.g. only the support portal, or only email and phone); a "
         "request that came another way is kept but not eligible until it is "
         "registered properly. Empty: any channel.",
     )
@@ -107,8 +110,8 @@ class SupportPlan(models.Model):
         tracking=True,
         help="Which requests the plan accepts beyond the authorised contacts: "
         "none (any covered product); products bought from us within N months "
-        "(H2S Free: 3); the customer's first product of a family (H2S Start); "
-        "a registered licence (Oktell).",
+        "(e.g. 3); the customer's first product of a family; a registered "
+        "licence.",
     )
     eligibility_months = fields.Integer(
         string="Months after purchase",
@@ -191,7 +194,7 @@ class SupportPlan(models.Model):
                     self.env._(
                         "Months after purchase: plan %(plan)s accepts products "
                         "bought within N months; set N to a positive number "
-                        "(H2S Free: 3).",
+                        "(e.g. 3).",
                         plan=plan.display_name,
                     )
                 )

@@ -1,12 +1,17 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, TransactionCase, tagged
+from odoo.tools import format_date
+from odoo.tools.translate import code_translations
 
-from ..models.helpdesk_ticket import PRIORITY_CRITICAL
+from ..engine.entitlement import REASONS
+from ..models.helpdesk_ticket import ENTITLEMENT_REASONS, PRIORITY_CRITICAL
 from .common import SupportCommon
 
 
@@ -65,7 +70,9 @@ class TestEntitlement(SupportCommon, TransactionCase):
         ticket = self.make_ticket(self.alice, support_serial="SN-1")
         self.assertEqual(ticket.entitlement, "not_eligible")
         self.assertIn("3 months", ticket.entitlement_reason)
-        self.assertIn(str(self.months_ago(4)), ticket.entitlement_reason)
+        self.assertIn(
+            format_date(self.env, self.months_ago(4)), ticket.entitlement_reason
+        )
 
     def test_h2s_free_not_bought_from_us_is_not_eligible(self):
         self._free_contract(1, bought_from_us=False)
@@ -566,3 +573,82 @@ class TestEntitlement(SupportCommon, TransactionCase):
             tickets.action_recompute_entitlement()
             tickets.flush_recordset()
         self.assertEqual(set(tickets.mapped("entitlement")), {"covered"})
+
+
+TOO_OLD = (
+    "Plan %(plan)s covers products for %(months)s months after purchase; "
+    "%(product)s was bought on %(date)s."
+)
+TOO_OLD_FR = (
+    "Le plan %(plan)s couvre les produits %(months)s mois après l'achat ; "
+    "%(product)s a été acheté le %(date)s."
+)
+
+
+@tagged("post_install", "-at_install")
+class TestEntitlementReasonLanguage(SupportCommon, TransactionCase):
+    """The reason is stored as a code and ids, and read in the reader's
+    language with the records' current names."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_support()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+
+    def _add_code_translation(self, lang, source, value):
+        """A translation of ``source`` as halo_support's .po for ``lang``
+        would give it (the code translations Odoo reads msgids from)."""
+        key = ("halo_support", lang)
+        current = code_translations.get_python_translations(*key)
+        self.addCleanup(code_translations.python_translations.__setitem__, key, current)
+        code_translations.python_translations[key] = {**current, source: value}
+
+    def test_same_ticket_reads_in_two_languages(self):
+        self._add_code_translation("fr_FR", TOO_OLD, TOO_OLD_FR)
+        self.make_contract(
+            self.customer_a,
+            self.plan_free,
+            contacts=[self.alice],
+            lines=[
+                {
+                    "product_id": self.card.id,
+                    "serial": "SN-1",
+                    "purchase_date": self.months_ago(4),
+                    "bought_from_us": True,
+                }
+            ],
+        )
+        ticket = self.make_ticket(self.alice, support_serial="SN-1")
+        stored = {
+            "plan": self.plan_free.id,
+            "months": 3,
+            "product": self.card.id,
+            "date": str(self.months_ago(4)),
+        }
+        self.assertEqual(ticket.entitlement_reason_code, "purchase_too_old")
+        self.assertEqual(ticket.entitlement_reason_params, stored)
+        english = ticket.with_context(lang="en_US").entitlement_reason
+        french = ticket.with_context(lang="fr_FR").entitlement_reason
+        self.assertIn("covers products for 3 months after purchase", english)
+        self.assertIn("couvre les produits 3 mois après l'achat", french)
+        fr_env = self.env(context=dict(self.env.context, lang="fr_FR"))
+        self.assertIn(format_date(fr_env, self.months_ago(4)), french)
+        self.assertIn(self.card.display_name, french)
+        # Reading in either language stored nothing of it.
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.entitlement_reason_code, "purchase_too_old")
+        self.assertEqual(ticket.entitlement_reason_params, stored)
+        # The names are read when the reason is: a renamed plan shows.
+        self.plan_free.name = "Free plan, renamed (test)"
+        ticket.invalidate_recordset()
+        self.assertIn("Free plan, renamed (test)", ticket.entitlement_reason)
+
+    def test_every_reason_code_has_one_message_with_its_placeholders(self):
+        codes = {code for codes in REASONS.values() for code in codes}
+        self.assertEqual(set(ENTITLEMENT_REASONS), codes)
+        en_env = self.env(context=dict(self.env.context, lang="en_US"))
+        for code, (message, names) in ENTITLEMENT_REASONS.items():
+            with self.subTest(code=code):
+                placeholders = re.findall(r"%\((\w+)\)s", en_env._(message))
+                self.assertEqual(set(placeholders), set(names))

@@ -27,9 +27,7 @@ class SupportEntitlementOverride(models.TransientModel):
                 self.env._("Reason: say why the request is accepted as covered.")
             )
         ticket = self.ticket_id
-        ticket.write(
-            {"entitlement_override": True, "entitlement_override_reason": reason}
-        )
+        ticket.write(self._prepare_ticket_override_vals(reason))
         ticket.message_post(
             body=Markup("<p>%s</p><p>%s</p>")
             % (
@@ -39,3 +37,15 @@ class SupportEntitlementOverride(models.TransientModel):
             subtype_xmlid="mail.mt_note",
         )
         return {"type": "ir.actions.act_window_close"}
+
+    def _prepare_ticket_override_vals(self, reason):
+        """Hook: the ``helpdesk.ticket`` values an agent's override writes,
+        ``reason`` being the agent's stripped text.
+
+        Called by :meth:`action_confirm`, as the agent (the override fields
+        are guarded: only support users may write them). The entitlement
+        hook then runs as for any verdict change. An override may add values
+        of its own fields, calling ``super()``.
+        """
+        self.ensure_one()
+        return {"entitlement_override": True, "entitlement_override_reason": reason}

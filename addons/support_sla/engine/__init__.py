@@ -43,4 +43,4 @@ from .errors import (
     TimeZoneError,
 )
 from .public_holidays import public_holidays, supported_subdivisions
-from .selection import TargetKey, select_targets
+from .selection import TargetSpec, select_targets

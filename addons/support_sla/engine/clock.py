@@ -10,6 +10,7 @@ by that amount of business time, so a pause moves the deadline by exactly
 the business time it swallowed.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -46,11 +47,24 @@ def check_term(amount, unit):
         raise TermError(f"{unit} terms take a whole number, got {amount!r}.")
 
 
-def counting_calendar(unit, business_calendar, tz="UTC"):
-    """The calendar a clock in ``unit`` counts on."""
-    if unit in BUSINESS_UNITS:
-        return business_calendar
+@functools.lru_cache(maxsize=64)
+def _elapsed_calendar(tz):
+    # Wall-clock calendars hold nothing but their zone: one per zone serves
+    # every clock of the process.
     return ElapsedCalendar(tz)
+
+
+def counting_calendar(unit, business_calendar, tz="UTC"):
+    """The calendar a clock in ``unit`` counts on: ``business_calendar`` for
+    the business units, wall-clock time in ``tz`` otherwise.
+
+    ``business_calendar`` may be a function of no argument that returns the
+    calendar: it is called only for a business unit, so that a wall-clock
+    clock never loads (or fails on) a business calendar it does not use.
+    """
+    if unit in BUSINESS_UNITS:
+        return business_calendar() if callable(business_calendar) else business_calendar
+    return _elapsed_calendar(tz)
 
 
 def term_deadline(calendar, start, amount, unit):

@@ -12,8 +12,12 @@ next business day" is two targets, the critical one and a catch-all.
 from typing import NamedTuple
 
 
-class TargetKey(NamedTuple):
-    """The plain facts of a target that selection needs."""
+class TargetSpec(NamedTuple):
+    """A target as plain values: what selection reads (the first six), then
+    what a clock started from it copies.  The models cache these per plan
+    (``support.sla.target._sla_target_index``), so that creating a ticket
+    does not query the targets.
+    """
 
     id: int
     metric: str
@@ -21,6 +25,17 @@ class TargetKey(NamedTuple):
     priority: str | None
     sequence: int = 10
     start_event: str = "ticket_created"
+    stop_event: str = "stage"
+    stop_stage_ids: frozenset = frozenset()
+    stop_on_downgrade: bool = False
+    pause_stage_ids: frozenset = frozenset()
+    amount: float = 1.0
+    unit: str = "business_hours"
+    calendar_id: int = 0
+    tz: str = "UTC"
+    warn_share: float = 0.75
+    policy_id: int = 0
+    plan_id: int = 0
 
 
 def matches(target, category, priority):

@@ -16,10 +16,6 @@ SLA_STATUSES = [
     ("met", "Met"),
     ("no_deadline", "No deadline"),
 ]
-# The ticket's own fields the SLA key reads besides its coverage (which the
-# entitlement hook, _on_entitlement_change, reports): the request category
-# follows the kind.
-SLA_TICKET_FIELDS = ("type_id", "priority")
 INCIDENT_CATEGORIES = ("incident", "bug")
 CONFIRMATION_MESSAGE_TYPES = ("comment", "email", "email_outgoing", "sms")
 
@@ -153,34 +149,23 @@ class HelpdeskTicket(models.Model):
         they had been covered from the start.
         ``downgraded``: ids of tickets whose priority was lowered; their
         "met by a downgrade" clocks are met, not cancelled.
+
+        Called by the entitlement hook (:meth:`_on_entitlement_change`), by
+        :meth:`_sla_on_ticket_key_change` and by :meth:`_sla_record_event`.
+        An override may act on the tickets before or after ``super()``;
+        the values of each new clock come from
+        ``support.ticket.sla._prepare_sla_clock_vals``, the place to add
+        fields to clocks.
         """
         when = when or fields.Datetime.now()
-        Target = self.env["support.sla.target"]
         Clock = self.env["support.ticket.sla"].sudo()
         fired = {} if initial else self._sla_fired_events()
         from_received = initial or from_received
         new_vals = []
-        to_meet = Clock
-        to_cancel = Clock
+        to_meet = to_cancel = Clock
         for ticket in self:
-            plan_id, category, priority = ticket._sla_key()
-            events = {"ticket_created"} | fired.get(ticket.id, set())
-            specs = Target._sla_targets_of_plan(plan_id) if plan_id else ()
-            chosen = {
-                spec.metric: spec
-                for spec in select_targets(specs, category, priority, events)
-            }
-            open_by_metric = {}
-            done = set()
-            if not initial:
-                for clock in ticket.sudo().sla_ids:
-                    if not clock.stop_date:
-                        open_by_metric[clock.metric] = clock
-                    elif (
-                        clock.state in ("met", "breached")
-                        and not clock.met_by_downgrade
-                    ):
-                        done.add(clock.metric)
+            chosen = ticket._sla_chosen_targets(fired.get(ticket.id, set()))
+            open_by_metric, done = ({}, set()) if initial else ticket._sla_open_clocks()
             for metric, clock in open_by_metric.items():
                 spec = chosen.get(metric)
                 if spec and clock.target_id.id == spec.id:
@@ -198,7 +183,16 @@ class HelpdeskTicket(models.Model):
                     if from_received and spec.start_event == "ticket_created"
                     else when
                 )
-                new_vals.append(Clock._prepare_clock_vals(ticket, spec, start))
+                new_vals.append(Clock._prepare_sla_clock_vals(ticket, spec, start))
+        self._sla_apply(to_meet, to_cancel, new_vals, reasons, when, from_received)
+        return True
+
+    @api.model
+    def _sla_apply(self, to_meet, to_cancel, new_vals, reasons, when, from_received):
+        """Carry out what :meth:`_sla_update` decided, in bulk: meet the
+        clocks a downgrade meets, cancel those no longer applicable, create
+        the new ones and log their start (at the request when they count
+        from it, else at ``when``)."""
         if to_meet:
             to_meet._sla_stop(
                 when, self.env._("Priority downgraded: the term is met"), downgrade=True
@@ -206,25 +200,60 @@ class HelpdeskTicket(models.Model):
         if to_cancel:
             to_cancel._sla_cancel(when, reasons)
         if new_vals:
-            # Clocks counting from the request log their start at it.
-            Clock.create(new_vals)._sla_log(
+            self.env["support.ticket.sla"].sudo().create(new_vals)._sla_log(
                 "start" if from_received else "replan",
                 None if from_received else when,
                 reasons,
             )
-        return True
+
+    def _sla_chosen_targets(self, fired):
+        """{metric: TargetSpec} that apply to this ticket now, once the
+        start events ``fired`` (besides its creation) happened."""
+        self.ensure_one()
+        plan_id, category, priority = self._sla_key()
+        if not plan_id:
+            return {}
+        specs = self.env["support.sla.target"]._sla_targets_of_plan(plan_id)
+        events = {"ticket_created"} | fired
+        return {
+            spec.metric: spec
+            for spec in select_targets(specs, category, priority, events)
+        }
+
+    def _sla_open_clocks(self):
+        """(``{metric: open clock}``, metrics already met or breached) of
+        this ticket; a clock met by a downgrade does not count as done, so
+        the new priority's target starts."""
+        self.ensure_one()
+        open_by_metric = {}
+        done = set()
+        for clock in self.sudo().sla_ids:
+            if not clock.stop_date:
+                open_by_metric[clock.metric] = clock
+            elif clock.state in ("met", "breached") and not clock.met_by_downgrade:
+                done.add(clock.metric)
+        return open_by_metric, done
 
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
 
     def _on_entitlement_change(self, changes):
-        """Clocks follow the coverage: a new ticket starts its clocks from
-        its receipt; a ticket that becomes covered starts them from its
-        receipt as well (``sla_received_at``, not the moment it became
-        covered); one that stops being covered cancels its open clocks with
-        the reason; a covered ticket moved to another plan is re-planned
-        from now."""
+        """Entitlement hook (see halo_support's): the clocks follow the
+        coverage.
+
+        Called by halo_support once per batch after a verdict, contract,
+        covered product or plan changed and was stored. A new ticket starts
+        its clocks from its receipt; a ticket that becomes covered starts
+        them from its receipt as well (``sla_received_at``, not the moment
+        it became covered); one that stops being covered cancels its open
+        clocks with the reason; a covered ticket moved to another plan is
+        re-planned from now. Tickets archived or closed keep their history.
+
+        An override (support_billing's, or one of its own) calls ``super()``
+        and may move clocks through ``_sla_update``, never by writing the
+        clocks or the verdict fields directly.
+        """
         res = super()._on_entitlement_change(changes)
         now = fields.Datetime.now()
         created = covered = uncovered = replanned = self.browse()
@@ -283,6 +312,31 @@ class HelpdeskTicket(models.Model):
             )
         return self.env._("Re-planned: %(what)s", what=", ".join(parts))
 
+    def _sla_on_ticket_key_change(self, before, when):
+        """Hook: re-plan the clocks of the tickets whose own SLA key
+        (:meth:`_sla_ticket_key`: request category, priority) differs from
+        ``before`` (``{ticket id: key}``).
+
+        Called by ``write()`` after the values are stored (unless the
+        context says ``sla_no_replan``); the coverage part of the key is
+        the entitlement hook's (:meth:`_on_entitlement_change`). A ticket
+        whose priority was lowered meets its "met by a downgrade" clocks
+        instead of cancelling them. An override may re-plan on a key of its
+        own, calling ``super()``.
+        """
+        changed = self.filtered(
+            lambda t: t.id in before and t._sla_ticket_key() != before[t.id]
+        )
+        if not changed:
+            return
+        downgraded = {
+            t.id
+            for t in changed
+            if before[t.id][1] and (t.priority or "0") < before[t.id][1]
+        }
+        reasons = {t.id: t._sla_change_reason(before[t.id]) for t in changed}
+        changed._sla_update(reasons, downgraded=downgraded, when=when)
+
     def _sla_ticket_key(self):
         """(request category, priority): the SLA key's part that is the
         ticket's own (the plan follows the coverage, see the hook)."""
@@ -290,24 +344,17 @@ class HelpdeskTicket(models.Model):
         return self.support_category or False, self.priority or False
 
     def write(self, vals):
-        watch = any(name in vals for name in SLA_TICKET_FIELDS) and not (
-            self.env.context.get("sla_no_replan")
-        )
+        # The key is compared, not the names in ``vals``: the request
+        # category is halo_support's (it follows the kind), and whatever
+        # changes it through a write re-plans the clocks.
+        replan = not self.env.context.get("sla_no_replan")
         before = (
-            {ticket.id: ticket._sla_ticket_key() for ticket in self} if watch else {}
+            {ticket.id: ticket._sla_ticket_key() for ticket in self} if replan else {}
         )
         result = super().write(vals)
         now = fields.Datetime.now()
-        if watch:
-            changed = self.filtered(lambda t: t._sla_ticket_key() != before[t.id])
-            if changed:
-                downgraded = {
-                    t.id
-                    for t in changed
-                    if before[t.id][1] and (t.priority or "0") < before[t.id][1]
-                }
-                reasons = {t.id: t._sla_change_reason(before[t.id]) for t in changed}
-                changed._sla_update(reasons, downgraded=downgraded, when=now)
+        if replan:
+            self._sla_on_ticket_key_change(before, now)
         if "stage_id" in vals:
             self._sla_on_stage(now)
         if "active" in vals and not vals["active"]:
@@ -369,21 +416,33 @@ class HelpdeskTicket(models.Model):
         clocks.sudo()._sla_stop(when, reason, code=code)
         if code in dict(START_EVENTS):
             self.env["support.ticket.sla.event"].sudo().create(
-                [
-                    {
-                        "ticket_id": ticket.id,
-                        "company_id": ticket.company_id.id,
-                        "date": when,
-                        "user_id": self.env.uid,
-                        "kind": "event",
-                        "code": code,
-                        "reason": reason,
-                    }
-                    for ticket in self
-                ]
+                self._prepare_sla_ticket_event_vals(code, reason, when)
             )
             self._sla_update(reason, when=when)
         return clocks
+
+    def _prepare_sla_ticket_event_vals(self, code, reason, when):
+        """Hook: the values of the start event ``code`` recorded on each of
+        these tickets (one dict per ticket, not tied to a clock).
+
+        Called by :meth:`_sla_record_event` when an agent or the ticket
+        records an event that starts clocks (order accepted, replacement
+        delivered...), before one ``create`` of the events; the clocks it
+        starts are planned right after. An override may add values to each
+        dict, calling ``super()``; it must return one dict per ticket.
+        """
+        return [
+            {
+                "ticket_id": ticket.id,
+                "company_id": ticket.company_id.id,
+                "date": when,
+                "user_id": self.env.uid,
+                "kind": "event",
+                "code": code,
+                "reason": reason,
+            }
+            for ticket in self
+        ]
 
     def _sla_is_confirmation(self, message):
         """Whether a posted message is a reply sent to the customer by an

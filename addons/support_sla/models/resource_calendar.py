@@ -153,10 +153,15 @@ class ResourceCalendar(models.Model):
         return [today.year, today.year + 1]
 
     def _prepare_holiday_leave_vals(self, day, name):
-        """Global time off over the whole local day of a public holiday.
+        """Hook: the values of the global time off of public holiday ``day``
+        (named ``name``) on this calendar.
 
-        It ends at 23:59:59 like the time off Odoo creates from its forms;
-        the SLA engine reads that last second as the end of the day.
+        Called by :meth:`_sync_public_holidays` for each holiday it adds,
+        before one ``create`` of them all. The time off covers the whole
+        local day and ends at 23:59:59 like the time off Odoo creates from
+        its forms; the SLA engine reads that last second as the end of the
+        day. An override may add values, calling ``super()``; it must keep
+        ``holiday_date`` (the sync finds its holidays by it) and the dates.
         """
         self.ensure_one()
         zone = pytz.timezone(self.tz or "UTC")
@@ -170,6 +175,35 @@ class ResourceCalendar(models.Model):
             "time_type": "leave",
             "holiday_date": day,
         }
+
+    def _dropped_holidays(self):
+        """{(calendar id, day)} of the generated holidays users dropped."""
+        drops = (
+            self.env["support.sla.holiday.drop"]
+            .sudo()
+            .search([("calendar_id", "in", self.ids)])
+        )
+        return {(drop.calendar_id.id, drop.date) for drop in drops}
+
+    def _wanted_public_holidays(self, years):
+        """[(day, name)] of this calendar's country (and subdivision) in
+        ``years``, named in the user's language."""
+        self.ensure_one()
+        try:
+            return public_holidays(
+                self.holiday_country_id.code,
+                years,
+                subdivision=self.holiday_subdivision or None,
+                language=self.env.lang or "en_US",
+            )
+        except CountryError as exc:
+            raise UserError(
+                self.env._(
+                    "Public holidays of %(calendar)s: %(error)s",
+                    calendar=self.display_name,
+                    error=str(exc),
+                )
+            ) from exc
 
     def _sync_public_holidays(self, years=None):
         """Create, rename and remove generated holidays of these calendars.
@@ -192,30 +226,11 @@ class ResourceCalendar(models.Model):
         by_key = {
             (leave.calendar_id.id, leave.holiday_date): leave for leave in existing
         }
-        drops = (
-            self.env["support.sla.holiday.drop"]
-            .sudo()
-            .search([("calendar_id", "in", calendars.ids)])
-        )
-        dropped = {(drop.calendar_id.id, drop.date) for drop in drops}
+        dropped = calendars._dropped_holidays()
         to_create = []
         to_remove = Leave
         for calendar in calendars:
-            try:
-                wanted = public_holidays(
-                    calendar.holiday_country_id.code,
-                    years,
-                    subdivision=calendar.holiday_subdivision or None,
-                    language=self.env.lang or "en_US",
-                )
-            except CountryError as exc:
-                raise UserError(
-                    self.env._(
-                        "Public holidays of %(calendar)s: %(error)s",
-                        calendar=calendar.display_name,
-                        error=str(exc),
-                    )
-                ) from exc
+            wanted = calendar._wanted_public_holidays(years)
             wanted_days = set()
             for day, name in wanted:
                 wanted_days.add(day)

@@ -7,9 +7,9 @@ from odoo.exceptions import ValidationError
 class SupportSlaPolicy(models.Model):
     """The SLA terms of a support plan: a set of targets.
 
-    A plan may have several policies (Webitel: incidents on the Mon-Sun
-    calendar, service requests and changes on the Mon-Fri one); every active
-    policy of the ticket's plan contributes its targets.
+    A plan may have several policies (e.g. incidents on a Mon-Sun calendar,
+    service requests and changes on a Mon-Fri one); every active policy of
+    the ticket's plan contributes its targets.
     """
 
     _name = "support.sla.policy"

@@ -1,13 +1,19 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
-from typing import NamedTuple
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..engine import BUSINESS_UNITS, SlaEngineError, TermError, check_term
+from ..engine import (
+    BUSINESS_UNITS,
+    SlaEngineError,
+    TargetSpec,
+    TermError,
+    check_term,
+)
+from ..engine import UNITS as ENGINE_UNITS
 from . import sla_cache
 
 METRICS = [
@@ -21,15 +27,18 @@ METRICS = [
     ("complaint_answered", "Complaint answered"),
     ("answer_or_new_term", "Answer or announce a new term"),
 ]
-UNITS = [
-    ("minutes", "Minutes"),
-    ("hours", "Hours"),
-    ("days", "Calendar days"),
-    ("business_minutes", "Business minutes"),
-    ("business_hours", "Business hours"),
-    ("business_days", "Business days"),
-    ("next_business_day", "Next business day"),
-]
+# The engine knows the units; the models only label them (a unit the engine
+# adds without a label here fails at import, not on a form).
+UNIT_LABELS = {
+    "minutes": "Minutes",
+    "hours": "Hours",
+    "days": "Calendar days",
+    "business_minutes": "Business minutes",
+    "business_hours": "Business hours",
+    "business_days": "Business days",
+    "next_business_day": "Next business day",
+}
+UNITS = [(unit, UNIT_LABELS[unit]) for unit in ENGINE_UNITS]
 START_EVENTS = [
     ("ticket_created", "Ticket received"),
     ("order_accepted", "Order accepted"),
@@ -69,28 +78,6 @@ METRIC_DEFAULTS = {
     "complaint_answered": ("ticket_created", "confirmation_sent", False),
     "answer_or_new_term": ("ticket_created", "confirmation_sent", False),
 }
-
-
-class TargetSpec(NamedTuple):
-    """A target as plain values, cached for ticket creation (no query)."""
-
-    id: int
-    policy_id: int
-    plan_id: int
-    metric: str
-    categories: frozenset
-    priority: str | None
-    sequence: int
-    start_event: str
-    stop_event: str
-    stop_stage_ids: frozenset
-    stop_on_downgrade: bool
-    pause_stage_ids: frozenset
-    amount: float
-    unit: str
-    calendar_id: int
-    tz: str
-    warn_share: float
 
 
 class SupportSlaTarget(models.Model):
@@ -173,7 +160,7 @@ class SupportSlaTarget(models.Model):
     )
     stop_on_downgrade = fields.Boolean(
         string="Met by a downgrade",
-        help="Lowering the ticket's priority meets this target (Webitel: "
+        help="Lowering the ticket's priority meets this target (a term of "
         "'restore or downgrade'); the new priority's targets start then.",
     )
     pause_stage_ids = fields.Many2many(

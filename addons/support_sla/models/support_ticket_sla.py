@@ -1,7 +1,6 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import contextlib
-import functools
 import logging
 from collections import defaultdict
 from datetime import UTC, timedelta
@@ -12,10 +11,10 @@ from odoo import api, fields, models
 from odoo.tools import format_datetime
 
 from ..engine import (
-    BUSINESS_UNITS,
-    ElapsedCalendar,
     SlaEngineError,
     add_pause,
+    counting_calendar,
+    plan_clock,
     replan,
     term_deadline,
     used_time,
@@ -33,11 +32,6 @@ CLOCK_STATES = [
     ("no_deadline", "No deadline"),
 ]
 SWEEP_BATCH = 2000
-
-
-@functools.lru_cache(maxsize=64)
-def _elapsed_calendar(tz):
-    return ElapsedCalendar(tz)
 
 
 def to_naive(value):
@@ -200,13 +194,15 @@ class SupportTicketSla(models.Model):
         """The calendar a clock counts on: the business calendar's engine
         for business units, wall-clock time in its zone otherwise.
         """
-        if unit in BUSINESS_UNITS:
+
+        def business_calendar():
             if not calendar:
                 raise SlaEngineError(
                     self.env._("The clock's business calendar was deleted.")
                 )
             return calendar._sla_engine(year)
-        return _elapsed_calendar(tz or calendar.tz or "UTC")
+
+        return counting_calendar(unit, business_calendar, tz or calendar.tz or "UTC")
 
     def _sla_counting(self, quiet=False):
         self.ensure_one()
@@ -230,8 +226,9 @@ class SupportTicketSla(models.Model):
         try:
             if counting is None:
                 raise SlaEngineError(self.env._("The calendar cannot be loaded."))
-            base = term_deadline(counting, start, amount, unit)
-            plan = replan(counting, start, base, timedelta(seconds=paused), warn_share)
+            plan = plan_clock(
+                counting, start, amount, unit, timedelta(seconds=paused), warn_share
+            )
         except SlaEngineError as exc:
             return {
                 "state": "no_deadline",
@@ -263,9 +260,21 @@ class SupportTicketSla(models.Model):
         }
 
     @api.model
-    def _prepare_clock_vals(self, ticket, spec, start):
-        """Values of a new clock of target ``spec`` on ``ticket`` from
-        ``start``; a ticket that sits in a pausing stage starts paused.
+    def _prepare_sla_clock_vals(self, ticket, spec, start):
+        """Hook: the values of a new clock of target ``spec`` on ``ticket``,
+        counting from ``start``.
+
+        Called by ``helpdesk.ticket._sla_update`` for each clock it starts
+        (a new ticket, a ticket that became covered, a re-plan, a start
+        event), before one ``create`` of all of them. ``spec`` is the
+        target's :class:`~odoo.addons.support_sla.engine.TargetSpec` (plain
+        values, no record). A ticket that sits in a pausing stage starts
+        paused.
+
+        An override may add values of its own fields, calling ``super()``;
+        it should not change the planned ``state``, ``deadline``,
+        ``base_deadline``, ``warn_date`` or ``term_hours`` (the engine's
+        plan), nor query per call: it runs once per clock of a batch.
         """
         calendar = self.env["resource.calendar"].browse(spec.calendar_id)
         try:
@@ -305,9 +314,19 @@ class SupportTicketSla(models.Model):
     # Event log
     # ------------------------------------------------------------------
 
-    def _sla_event_vals(self, kind, when, reason, code=False, before=None):
-        """Event values of these clocks. ``reason`` is a text, or a text per
-        ticket id; ``when`` None is each clock's own start."""
+    def _prepare_sla_event_vals(self, kind, when, reason, code=False, before=None):
+        """Hook: the values of the history events of these clocks, one dict
+        per clock.
+
+        Called by :meth:`_sla_log` each time clocks move (start, re-plan,
+        pause, resume, stop, cancel, extend, warning, breach), before one
+        ``create`` of the events. ``reason`` is a text, or a text per
+        ticket id; ``when`` None is each clock's own start; ``before`` maps
+        a clock id to its deadline before the move.
+
+        An override may add values to each dict, calling ``super()``; it
+        must return one dict per clock, in the order of ``self``.
+        """
         by_ticket = reason if isinstance(reason, dict) else None
         return [
             {
@@ -333,7 +352,7 @@ class SupportTicketSla(models.Model):
     def _sla_log(self, kind, when, reason, code=False, before=None):
         if self:
             self.env["support.ticket.sla.event"].sudo().create(
-                self._sla_event_vals(kind, when, reason, code, before)
+                self._prepare_sla_event_vals(kind, when, reason, code, before)
             )
 
     # ------------------------------------------------------------------
@@ -526,33 +545,43 @@ class SupportTicketSla(models.Model):
         if notifications:
             self.env["mail.notification"].sudo().create(notifications)
 
-    def _sla_metric_labels(self):
-        return dict(self._fields["metric"]._description_selection(self.env))
+    def _sla_by_ticket(self):
+        """{ticket: [clock, ...]} of these clocks."""
+        by_ticket = defaultdict(list)
+        for clock in self:
+            by_ticket[clock.ticket_id].append(clock)
+        return by_ticket
+
+    def _sla_notice_env(self, ticket):
+        """The environment a notice about ``ticket`` is written in: the
+        language of its readers (the assignee, else the team leader), not
+        the sweep's. A posted notice is a record of what was said: it is
+        rendered once, when it is posted."""
+        reader = ticket.user_id or ticket.team_id.user_id
+        return self.with_context(lang=reader.lang or self.env.lang).env
 
     def _sla_warn(self, now):
         """Warn the assignee (an activity) and the team leader (a notice)."""
         self = self.sudo()
         self.write({"warned": True})
         self._sla_log("warning", now, self.env._("Warning share of the term reached"))
-        labels = self._sla_metric_labels()
-        by_ticket = defaultdict(list)
-        for clock in self:
-            by_ticket[clock.ticket_id].append(clock)
         activity_type = self.env.ref("support_sla.mail_activity_sla_warning")
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
         activities = []
         bodies = {}
         recipients = {}
-        for ticket, clocks in by_ticket.items():
+        for ticket, clocks in self._sla_by_ticket().items():
+            env = self._sla_notice_env(ticket)
+            labels = dict(self._fields["metric"]._description_selection(env))
             lines = ", ".join(
-                self.env._(
+                env._(
                     "%(metric)s due %(deadline)s",
                     metric=labels.get(clock.metric),
-                    deadline=format_datetime(self.env, clock.deadline),
+                    deadline=format_datetime(env, clock.deadline),
                 )
                 for clock in clocks
             )
-            summary = self.env._("SLA at risk: %(lines)s", lines=lines)
+            summary = env._("SLA at risk: %(lines)s", lines=lines)
             if ticket.user_id:
                 activities.append(
                     {
@@ -577,22 +606,20 @@ class SupportTicketSla(models.Model):
         self = self.sudo()
         self.write({"state": "breached"})
         self._sla_log("breach", now, self.env._("Deadline passed"))
-        labels = self._sla_metric_labels()
-        by_ticket = defaultdict(list)
-        for clock in self:
-            by_ticket[clock.ticket_id].append(clock)
         bodies = {}
         recipients = {}
-        for ticket, clocks in by_ticket.items():
+        for ticket, clocks in self._sla_by_ticket().items():
+            env = self._sla_notice_env(ticket)
+            labels = dict(self._fields["metric"]._description_selection(env))
             lines = ", ".join(
-                self.env._(
+                env._(
                     "%(metric)s was due %(deadline)s",
                     metric=labels.get(clock.metric),
-                    deadline=format_datetime(self.env, clock.deadline),
+                    deadline=format_datetime(env, clock.deadline),
                 )
                 for clock in clocks
             )
-            bodies[ticket.id] = Markup("<p>%s</p>") % self.env._(
+            bodies[ticket.id] = Markup("<p>%s</p>") % env._(
                 "SLA breached: %(lines)s", lines=lines
             )
             recipients[ticket.id] = self._sla_notice_partners(ticket)

@@ -62,7 +62,7 @@ BAD_TERMS = [
 
 
 def _t(id_, metric, categories=(), priority=None, sequence=10, start="ticket_created"):
-    return engine.TargetKey(
+    return engine.TargetSpec(
         id_, metric, frozenset(categories), priority, sequence, start
     )
 

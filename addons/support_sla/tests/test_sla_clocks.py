@@ -9,6 +9,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import code_translations
 
 from .common import CRITICAL, HIGH, KYIV, NORMAL, WARSAW, SlaCommon, utc
 
@@ -412,6 +413,33 @@ class TestSlaClocks(SlaCommon, TransactionCase):
             )
         self.assertEqual(reaction.state, "breached")
         self.assertTrue(reaction.stop_date)
+
+    def test_sweep_notices_are_written_in_the_readers_language(self):
+        """The warning of a ticket is written in its assignee's language;
+        one without an assignee in its team leader's."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        key = ("support_sla", "fr_FR")
+        current = code_translations.get_python_translations(*key)
+        self.addCleanup(code_translations.python_translations.__setitem__, key, current)
+        code_translations.python_translations[key] = {
+            **current,
+            "SLA at risk: %(lines)s": "SLA en danger : %(lines)s",
+        }
+        self.agent.lang = "fr_FR"
+        self.assertNotEqual(self.team.user_id.lang, "fr_FR")
+        french = self.pro_critical(2026, 11, 13, 17, 30)
+        french.write({"user_id": self.agent.id, "team_id": self.team.id})
+        english = self.pro_critical(2026, 11, 13, 17, 30)
+        english.write({"user_id": False, "team_id": self.team.id})
+        with freeze_time(utc(WARSAW, 2026, 11, 16, 10, 30)):
+            self.env["support.ticket.sla"]._cron_sla_sweep()
+        self.assertTrue(french.activity_ids.summary.startswith("SLA en danger : "))
+
+        def notice(ticket):
+            return ticket.message_ids.filtered(lambda m: "SLA" in (m.body or "")).body
+
+        self.assertIn("SLA en danger : ", notice(french))
+        self.assertIn("SLA at risk: ", notice(english))
 
     def test_sweep_queries_do_not_grow_with_the_tickets(self):
         Clock = self.env["support.ticket.sla"]

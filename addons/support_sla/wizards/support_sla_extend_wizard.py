@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class SupportSlaExtendWizard(models.TransientModel):
-    """Extend a ticket's SLA terms after a breach of the rules (Webitel)."""
+    """Extend a ticket's SLA terms after the customer broke the rules of
+    the support policy (the policy says by how much)."""
 
     _name = "support.sla.extend.wizard"
     _description = "Extend SLA terms"
