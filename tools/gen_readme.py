@@ -125,6 +125,8 @@ def _badges(manifest, addon):
 
 
 def render(addon_dir):
+    # Over 60 lines on purpose: the OCA README.rst layout written top to
+    # bottom, section by section, so that it reads like the file it makes.
     addon = os.path.basename(addon_dir)
     with open(os.path.join(addon_dir, "__manifest__.py")) as handle:
         manifest = ast.literal_eval(handle.read())

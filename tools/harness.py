@@ -284,6 +284,8 @@ def summary_line(all_counts):
 
 
 def cmd_test(options):
+    # Over 60 lines on purpose: the three phases of `make test` (our addons,
+    # the OCA suites, pytest) read in order, each a few calls, one summary.
     started = time.time()
     check_odoo()
     install_requirements()

@@ -42,6 +42,8 @@ class SupportCommon:
 
     @classmethod
     def setup_support(cls):
+        # Over 60 lines on purpose: the shared fixture (partners, families,
+        # plans, contracts, contacts) of every halo_support test.
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.today = fields.Date.context_today(cls.env["support.contract"])
         Partner = cls.env["res.partner"]

@@ -290,57 +290,68 @@ class FSMOrder(models.Model):
                 o.support_plan_id.onsite_once_per_family and o.stage_id != cancelled
             )
         ):
-            plan = order.support_plan_id
-            family = order.support_product_categ_id
-            partner = order.support_contract_id.partner_id
-            if not family or not partner:
-                raise ValidationError(
-                    self.env._(
-                        "Product family: plan %(plan)s gives one day per product "
-                        "family at the first purchase; order %(order)s needs the "
-                        "contract and the product of its ticket.",
-                        plan=plan.display_name,
-                        order=order.name,
-                    )
+            order._check_support_family_known()
+            order._check_support_family_day_unused(cancelled)
+            order._check_support_first_purchase()
+
+    def _check_support_family_known(self):
+        """The order names the contract and the product family it is for."""
+        if not self.support_product_categ_id or not self.support_contract_id.partner_id:
+            raise ValidationError(
+                self.env._(
+                    "Product family: plan %(plan)s gives one day per product "
+                    "family at the first purchase; order %(order)s needs the "
+                    "contract and the product of its ticket.",
+                    plan=self.support_plan_id.display_name,
+                    order=self.name,
                 )
-            other = self.search(
-                [
-                    ("id", "!=", order.id),
-                    ("support_plan_id.onsite_once_per_family", "=", True),
-                    ("support_contract_id.partner_id", "=", partner.id),
-                    ("support_product_categ_id", "=", family.id),
-                    ("stage_id", "!=", cancelled.id if cancelled else False),
-                ],
-                limit=1,
             )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "%(plan)s: %(partner)s already had its day for the family "
-                        "%(family)s (order %(other)s). It is given once per product "
-                        "family; use the regular onsite plan.",
-                        plan=plan.display_name,
-                        partner=partner.display_name,
-                        family=family.display_name,
-                        other=other.name,
-                    )
+
+    def _check_support_family_day_unused(self, cancelled):
+        """No other live order of the customer took the family's day."""
+        partner = self.support_contract_id.partner_id
+        family = self.support_product_categ_id
+        other = self.search(
+            [
+                ("id", "!=", self.id),
+                ("support_plan_id.onsite_once_per_family", "=", True),
+                ("support_contract_id.partner_id", "=", partner.id),
+                ("support_product_categ_id", "=", family.id),
+                ("stage_id", "!=", cancelled.id if cancelled else False),
+            ],
+            limit=1,
+        )
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "%(plan)s: %(partner)s already had its day for the family "
+                    "%(family)s (order %(other)s). It is given once per product "
+                    "family; use the regular onsite plan.",
+                    plan=self.support_plan_id.display_name,
+                    partner=partner.display_name,
+                    family=family.display_name,
+                    other=other.name,
                 )
-            # "First of its family" is the entitlement's rule (halo_support's
-            # engine): an undated purchase ranks after every dated one.
-            line = order.ticket_id.support_product_line_id
-            if (
-                not line
-                or line.partner_id != partner
-                or line.product_categ_id != family
-                or not line.first_of_family
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(plan)s: the day is given at the customer's first purchase "
-                        "of the family %(family)s; the ticket of order %(order)s is "
-                        "not about that first purchase.",
-                        plan=plan.display_name,
-                        family=family.display_name,
-                        order=order.name,
-                    )
+            )
+
+    def _check_support_first_purchase(self):
+        """The ticket is about the customer's first purchase of the family."""
+        # "First of its family" is the entitlement's rule (halo_support's
+        # engine): an undated purchase ranks after every dated one.
+        line = self.ticket_id.support_product_line_id
+        if (
+            not line
+            or line.partner_id != self.support_contract_id.partner_id
+            or line.product_categ_id != self.support_product_categ_id
+            or not line.first_of_family
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(plan)s: the day is given at the customer's first purchase "
+                    "of the family %(family)s; the ticket of order %(order)s is "
+                    "not about that first purchase.",
+                    plan=self.support_plan_id.display_name,
+                    family=self.support_product_categ_id.display_name,
+                    order=self.name,
                 )
+            )

@@ -401,9 +401,8 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         counts, allowance = self._support_quota_scope(rule)
         day = self._support_quota_day()
-        state = self.support_quota_state
         vals = {}
-        if state != "none":
+        if self.support_quota_state != "none":
             counted_day = self.support_quota_date
             if (
                 counts
@@ -411,49 +410,58 @@ class HelpdeskTicket(models.Model):
                 and (not counted_day or counted_day == day)
             ):
                 return
-            if state == "counted":
-                self.support_quota_wallet_id.sudo()._refund(
-                    1,
-                    day=counted_day or None,
-                    ticket_id=self.id,
-                    reason=self._support_quota_release_reason(),
-                )
-            vals = {
-                "support_quota_state": "none",
-                "support_quota_wallet_id": False,
-                "support_quota_date": False,
-            }
-        contract = self.support_contract_id
-        wallet = (
-            contract._support_wallet("request", allowance=allowance) if counts else None
-        )
-        if wallet:
-            taken = wallet.sudo()._consume(
-                1,
-                day=day,
-                partial=True,
-                ticket_id=self.id,
-                reason=self.env._(
-                    "Request %(ticket)s", ticket=self.number or self.name
-                ),
-            )
-            vals = {
-                "support_quota_state": "counted" if taken else "exceeded",
-                "support_quota_wallet_id": wallet.id,
-                "support_quota_date": day,
-            }
-            if not taken:
-                self.message_post(
-                    body=self.env._(
-                        "Beyond the quota of %(quota)s for %(month)s (%(wallet)s): "
-                        "this request is flagged and its time is billable.",
-                        quota=round(wallet.period_amount),
-                        month=day.strftime("%m/%Y"),
-                        wallet=wallet.allowance_id.name or self.env._("requests"),
-                    )
-                )
+            vals = self._support_quota_release()
+        if counts:
+            vals = self._support_quota_take(allowance, day) or vals
         if vals:
             self.sudo().with_context(support_billing_no_eval=True).write(vals)
+
+    def _support_quota_release(self):
+        """Give back the request counted earlier; the values that forget it."""
+        if self.support_quota_state == "counted":
+            self.support_quota_wallet_id.sudo()._refund(
+                1,
+                day=self.support_quota_date or None,
+                ticket_id=self.id,
+                reason=self._support_quota_release_reason(),
+            )
+        return {
+            "support_quota_state": "none",
+            "support_quota_wallet_id": False,
+            "support_quota_date": False,
+        }
+
+    def _support_quota_take(self, allowance, day):
+        """Count the request in the quota wallet of ``allowance`` for ``day``;
+        the values that record it (empty without such a wallet). Beyond the
+        quota the request is recorded as exceeded and the ticket told."""
+        wallet = self.support_contract_id._support_wallet(
+            "request", allowance=allowance
+        )
+        if not wallet:
+            return {}
+        taken = wallet.sudo()._consume(
+            1,
+            day=day,
+            partial=True,
+            ticket_id=self.id,
+            reason=self.env._("Request %(ticket)s", ticket=self.number or self.name),
+        )
+        if not taken:
+            self.message_post(
+                body=self.env._(
+                    "Beyond the quota of %(quota)s for %(month)s (%(wallet)s): "
+                    "this request is flagged and its time is billable.",
+                    quota=round(wallet.period_amount),
+                    month=day.strftime("%m/%Y"),
+                    wallet=wallet.allowance_id.name or self.env._("requests"),
+                )
+            )
+        return {
+            "support_quota_state": "counted" if taken else "exceeded",
+            "support_quota_wallet_id": wallet.id,
+            "support_quota_date": day,
+        }
 
     def _support_billing_evaluate(self):
         """Judge every timesheet line of the tickets and move wallets to match.

@@ -572,15 +572,7 @@ class SupportTicketSla(models.Model):
         recipients = {}
         for ticket, clocks in self._sla_by_ticket().items():
             env = self._sla_notice_env(ticket)
-            labels = dict(self._fields["metric"]._description_selection(env))
-            lines = ", ".join(
-                env._(
-                    "%(metric)s due %(deadline)s",
-                    metric=labels.get(clock.metric),
-                    deadline=format_datetime(env, clock.deadline),
-                )
-                for clock in clocks
-            )
+            lines = self._sla_notice_lines(env, clocks)
             summary = env._("SLA at risk: %(lines)s", lines=lines)
             if ticket.user_id:
                 activities.append(
@@ -601,6 +593,21 @@ class SupportTicketSla(models.Model):
             ).create(activities)
         self._sla_notify(bodies, recipients)
 
+    def _sla_notice_lines(self, env, clocks, breached=False):
+        """One "metric due deadline" phrase per clock, in ``env``'s language."""
+        labels = dict(self._fields["metric"]._description_selection(env))
+
+        def line(clock):
+            values = {
+                "metric": labels.get(clock.metric),
+                "deadline": format_datetime(env, clock.deadline),
+            }
+            if breached:
+                return env._("%(metric)s was due %(deadline)s", **values)
+            return env._("%(metric)s due %(deadline)s", **values)
+
+        return ", ".join(line(clock) for clock in clocks)
+
     def _sla_breach(self, now):
         """Mark breached, flag the tickets, notify assignee and team leader."""
         self = self.sudo()
@@ -610,15 +617,7 @@ class SupportTicketSla(models.Model):
         recipients = {}
         for ticket, clocks in self._sla_by_ticket().items():
             env = self._sla_notice_env(ticket)
-            labels = dict(self._fields["metric"]._description_selection(env))
-            lines = ", ".join(
-                env._(
-                    "%(metric)s was due %(deadline)s",
-                    metric=labels.get(clock.metric),
-                    deadline=format_datetime(env, clock.deadline),
-                )
-                for clock in clocks
-            )
+            lines = self._sla_notice_lines(env, clocks, breached=True)
             bodies[ticket.id] = Markup("<p>%s</p>") % env._(
                 "SLA breached: %(lines)s", lines=lines
             )

@@ -33,6 +33,8 @@ class SlaCommon:
 
     @classmethod
     def setup_sla(cls):
+        # Over 60 lines on purpose: the shared fixture (calendars, stages,
+        # categories, plans, contracts) of every SLA test, one record per statement.
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         ref = cls.env.ref
         cls.cal_warsaw = ref("support_sla.calendar_warsaw_8_18")
@@ -164,6 +166,8 @@ class SlaCommon:
 
     @classmethod
     def _make_policies(cls):
+        # Over 60 lines on purpose: a declaration table, one policy and its
+        # targets per vendor plan, read top to bottom like the vendors' pages.
         pause = {"pause_stage_ids": [(6, 0, cls.stage_waiting.ids)]}
         # Halo Kwadrat: H2S Free -- 3 business days (Mon-Fri 08-18 Warsaw).
         cls.make_policy(

@@ -15,6 +15,8 @@ class SlaTourCommon:
 
     @classmethod
     def setup_sla_tour(cls):
+        # Over 60 lines on purpose: the tour's whole world (calendar, policy,
+        # contract, portal user, tickets) declared in one place.
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         ref = cls.env.ref
         cls.stage_new = ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
