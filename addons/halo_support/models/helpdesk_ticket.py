@@ -16,6 +16,7 @@ from ..engine.entitlement import (
     normalise_serial,
     select_contract,
 )
+from .support_contract import SIGNED_STATES
 
 _lt = LazyTranslate(__name__)
 
@@ -74,6 +75,14 @@ ENTITLEMENT_REASONS = {
     "contract_state": (
         _lt("Contract %(contract)s is %(state)s."),
         ("contract", "state"),
+    ),
+    "awaiting_payment": (
+        _lt(
+            "Contract %(contract)s is signed; its support starts once its "
+            "first invoice is paid. The request is kept and judged again "
+            "then."
+        ),
+        ("contract",),
     ),
     "before_start": (
         _lt("Contract %(contract)s starts on %(date)s, after the request."),
@@ -318,12 +327,18 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _support_contract_candidates(self):
-        """{ticket id: active contracts valid on the request day}, in one query."""
+        """{ticket id: signed contracts (in force, or awaiting their first
+        payment) valid on the request day}, in one query."""
         partners = self.mapped("commercial_partner_id")
         contracts = (
             self.env["support.contract"]
             .sudo()
-            .search([("partner_id", "in", partners.ids), ("state", "=", "active")])
+            .search(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("state", "in", SIGNED_STATES),
+                ]
+            )
             if partners
             else self.env["support.contract"].sudo()
         )
@@ -335,7 +350,7 @@ class HelpdeskTicket(models.Model):
                 lambda c, t=ticket, d=day: (
                     c.partner_id == t.commercial_partner_id
                     and c.company_id == t.company_id
-                    and c._is_valid_on(d)
+                    and c._is_signed_on(d)
                 )
             )
         return result

@@ -195,6 +195,13 @@ class SupportPlan(models.Model):
         default="monthly",
         required=True,
     )
+    start_on_first_payment = fields.Boolean(
+        string="Support starts when the first fee is paid",
+        help="Activating a contract of this plan signs it: it waits, "
+        '"Signed, awaiting first payment", until its first recurring-fee '
+        "invoice is paid, and comes into force then. Requests received "
+        "meanwhile are kept, told why, and judged again at that moment.",
+    )
     licence_share_percent = fields.Float(
         string="Share of the licence value (%)",
         digits=(16, 4),
@@ -214,6 +221,20 @@ class SupportPlan(models.Model):
             "support_billing.product_support_subscription", raise_if_not_found=False
         ),
     )
+
+    @api.constrains("start_on_first_payment", "recurring_fee_type")
+    def _check_start_on_first_payment(self):
+        for plan in self:
+            if plan.start_on_first_payment and plan.recurring_fee_type == "none":
+                raise ValidationError(
+                    self.env._(
+                        "Support starts when the first fee is paid: plan "
+                        "%(plan)s has no recurring fee, so no invoice would "
+                        "put its contracts in force. Set a recurring fee or "
+                        "clear the option.",
+                        plan=plan.display_name,
+                    )
+                )
 
     @api.constrains(
         "hourly_rate",

@@ -240,6 +240,63 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
                 self.assertEqual(second.support_amount, 80.0)
                 self.assertEqual(self.balance(wallet), 0)
 
+    def pay(self, invoice, amount):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": amount})._create_payments()
+
+    def test_pro_starts_when_the_first_month_is_paid(self):
+        """Pro and Pro 24: "support starts once the contract is signed and
+        the first month is paid"; a request before it is kept and told why,
+        and covered once the first invoice is paid in full."""
+        for code, fee in (("pro", 750.0), ("pro24", 1500.0)):
+            with self.subTest(plan=code):
+                self.assertTrue(self.plans[code].start_on_first_payment)
+                partner, contact = self.make_customer(f"H2S {code} signed (test)")
+                contract = self.make_contract(
+                    self.plans[code],
+                    partner=partner,
+                    contact=contact,
+                    activate=False,
+                    date_start=self.today,
+                    line_ids=[
+                        Command.create(
+                            {
+                                "product_id": self.products["3cx"].id,
+                                "serial": f"SIGNED-{code}",
+                            }
+                        )
+                    ],
+                )
+                contract.action_activate()
+                self.assertEqual(contract.state, "awaiting_payment")
+                self.assertFalse(contract._support_wallet("time", create=False))
+                ticket = self.make_ticket(
+                    contract,
+                    support_product_line_id=contract.line_ids.id,
+                    channel_id=self.env.ref(EMAIL).id,
+                )
+                self.assertEqual(ticket.support_contract_id, contract)
+                self.assertEqual(ticket.entitlement, "no_contract")
+                self.assertEqual(ticket.entitlement_reason_code, "awaiting_payment")
+                self.assertIn("first invoice is paid", ticket.entitlement_reason)
+                invoice = contract.recurring_contract_id._recurring_create_invoice(
+                    self.today
+                )
+                if invoice.state == "draft":
+                    invoice.action_post()
+                self.assertEqual(invoice.amount_untaxed, fee)
+                # a partial payment is not the first month paid
+                self.pay(invoice, 100.0)
+                self.assertEqual(invoice.payment_state, "partial")
+                self.assertEqual(contract.state, "awaiting_payment")
+                self.pay(invoice, invoice.amount_residual)
+                self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+                self.assertEqual(contract.state, "active")
+                self.assertEqual(ticket.entitlement, "covered")
+                wallet = contract._support_wallet("time", create=False)
+                self.assertEqual((wallet.unit, wallet.period_amount), ("hour", 2.0))
+
     # --- H2S Onsite, Start, travel -----------------------------------------
 
     def test_onsite_days_and_travel_by_voivodeship(self):
