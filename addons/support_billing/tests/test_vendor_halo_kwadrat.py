@@ -167,6 +167,53 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
         self.assertNotEqual(line.support_verdict, "billable")
         self.assertEqual(self.amounts(ticket), 0.0)
 
+    def test_flexible_acceptance_starts_clock_and_hourly_billing_at_once(self):
+        """Accepting a Flexible order is one action: the reaction clock
+        starts and the hourly billing opens at the same moment, whether the
+        agent uses the ticket's button or records the SLA event; neither
+        happens without the other, and an order is accepted once."""
+
+        def reaction(ticket):
+            return ticket.sla_ids.filtered(lambda c: c.metric == "reaction")
+
+        contract = self.contract("flexible")
+        by_button, by_event = self.ticket(contract), self.ticket(contract)
+        for ticket in (by_button, by_event):
+            self.assertFalse(reaction(ticket))
+            self.assertEqual(ticket.success_fee_state, "none")
+        # the terms not yet accepted: refused on both paths, nothing recorded
+        with self.assertRaises(UserError):
+            by_button.action_support_accept_order()
+        wizard = self.env["support.sla.event.wizard"].create(
+            {"ticket_ids": [Command.set(by_event.ids)], "code": "order_accepted"}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        for ticket in (by_button, by_event):
+            self.assertFalse(reaction(ticket))
+            self.assertEqual(ticket.success_fee_state, "none")
+            self.assertFalse(ticket.support_order_accepted_at)
+            self.agree(ticket, channel="portal")
+        by_button.action_support_accept_order()
+        wizard.action_confirm()
+        for ticket in (by_button, by_event):
+            with self.subTest(ticket=ticket.name):
+                self.assertTrue(ticket.support_order_accepted_at)
+                self.assertEqual(ticket.success_fee_state, "hourly")
+                self.assertEqual(
+                    reaction(ticket).start_date, ticket.support_order_accepted_at
+                )
+                # once: neither path accepts it again
+                with self.assertRaises(UserError):
+                    ticket.action_success_fee_accept_order()
+                with self.assertRaises(UserError):
+                    ticket._sla_record_event("order_accepted")
+                self.assertEqual(len(reaction(ticket)), 1)
+                # the hourly billing is open: an hour solved is 160 zł
+                self.log(ticket, 60)
+                ticket.action_success_fee_solve()
+                self.assertEqual(self.amounts(ticket), 160.0)
+
     def test_flexible_solved_within_5_hours_160_an_hour(self):
         ticket = self.flexible_case(self.contract("flexible"))
         self.log(ticket, 120)
