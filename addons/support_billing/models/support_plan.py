@@ -159,6 +159,13 @@ class SupportPlan(models.Model):
         help="Price of an onsite day. A plan with a day rate is an onsite plan.",
     )
     onsite_min_days = fields.Integer(string="Minimum days", default=1)
+    onsite_further_day_rate = fields.Monetary(
+        string="Further days rate",
+        currency_field="currency_id",
+        help="When set, only the first day of a visit is at the day rate and "
+        "each further day at this rate (e.g. a reduced first day, then the "
+        "regular onsite rate). Empty: every day at the day rate.",
+    )
     onsite_once_per_family = fields.Boolean(
         string="Once per product family",
         help="One day at this rate per product family, at the customer's first "
@@ -244,6 +251,7 @@ class SupportPlan(models.Model):
         "request_quota",
         "onsite_day_rate",
         "onsite_min_days",
+        "onsite_further_day_rate",
         "recurring_fee",
         "licence_share_percent",
         "success_fee_threshold",
@@ -270,6 +278,7 @@ class SupportPlan(models.Model):
                 "wallet_period_amount",
                 "request_quota",
                 "onsite_day_rate",
+                "onsite_further_day_rate",
                 "recurring_fee",
                 "licence_share_percent",
                 "success_fee_solved",

@@ -384,6 +384,41 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
             (other.support_onsite_amount, other.support_travel_amount), (500.0, 500.0)
         )
 
+    def test_start_first_day_500_further_days_at_the_onsite_rate(self):
+        """H2S Start read as the first day at 500 zł and further days at the
+        H2S Onsite rate (1280 zł), shown on the visit and invoiced so."""
+        start = self.plans["start"]
+        self.assertEqual(
+            (start.onsite_day_rate, start.onsite_further_day_rate), (500.0, 1280.0)
+        )
+        self.assertEqual(
+            start.onsite_further_day_rate, self.plans["onsite"].onsite_day_rate
+        )
+        contract = self.contract("start")
+        order = self.order(
+            self.ticket(contract, "configuration"),
+            self.site("ld", contract.partner_id),
+            days=3,
+            done=True,
+        )
+        self.assertEqual(order.support_days, 3)
+        self.assertEqual(
+            (order.support_day_rate, order.support_further_day_rate), (500.0, 1280.0)
+        )
+        self.assertEqual(order.support_onsite_amount, 3060.0)  # 500 + 2 x 1280
+        self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        ).action_run()
+        invoice = self.env["account.move"].search(
+            [("support_contract_id", "=", contract.id)]
+        )
+        self.assertEqual(invoice.amount_untaxed, 3360.0)  # 3060 + 300 travel
+        self.assertEqual(
+            sorted(invoice.invoice_line_ids.mapped("price_subtotal")),
+            [300.0, 500.0, 2560.0],
+        )
+        self.assertEqual(order.support_invoice_line_id.price_subtotal, 500.0)
+
     # --- billing run --------------------------------------------------------
 
     def test_billing_run_draft_invoices(self):
