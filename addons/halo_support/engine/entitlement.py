@@ -42,6 +42,7 @@ REASONS = {
         "no_contract",
         "ambiguous",
         "contract_state",
+        "awaiting_payment",
         "before_start",
         "after_end",
     ),
@@ -176,6 +177,8 @@ def compute_verdict(facts):
         if facts.candidate_count > 1:
             return Verdict(NO_CONTRACT, "ambiguous", {"count": facts.candidate_count})
         return Verdict(NO_CONTRACT, "no_contract")
+    if facts.contract_state == "awaiting_payment":
+        return Verdict(NO_CONTRACT, "awaiting_payment")
     if facts.contract_state != "active":
         return Verdict(NO_CONTRACT, "contract_state", {"state": facts.contract_state})
     if facts.contract_start and facts.request_date < facts.contract_start:

@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
@@ -16,6 +16,7 @@ from ..engine.entitlement import (
     normalise_serial,
     select_contract,
 )
+from .support_contract import SIGNED_STATES
 
 _lt = LazyTranslate(__name__)
 
@@ -74,6 +75,14 @@ ENTITLEMENT_REASONS = {
     "contract_state": (
         _lt("Contract %(contract)s is %(state)s."),
         ("contract", "state"),
+    ),
+    "awaiting_payment": (
+        _lt(
+            "Contract %(contract)s is signed; its support starts once its "
+            "first invoice is paid. The request is kept and judged again "
+            "then."
+        ),
+        ("contract",),
     ),
     "before_start": (
         _lt("Contract %(contract)s starts on %(date)s, after the request."),
@@ -304,6 +313,16 @@ class HelpdeskTicket(models.Model):
         help="What intake noticed and rejected, e.g. a portal submission "
         "against another customer's contract.",
     )
+    support_order_accepted_at = fields.Datetime(
+        support_system=True,
+        string="Order accepted",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="When the customer's order was accepted (Accept order): the one "
+        "moment the clocks counting from the acceptance start and the paid "
+        "work of the plan opens. Accepted once.",
+    )
     support_flagged = fields.Boolean(
         support_system=True,
         string="Flagged",
@@ -318,12 +337,18 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _support_contract_candidates(self):
-        """{ticket id: active contracts valid on the request day}, in one query."""
+        """{ticket id: signed contracts (in force, or awaiting their first
+        payment) valid on the request day}, in one query."""
         partners = self.mapped("commercial_partner_id")
         contracts = (
             self.env["support.contract"]
             .sudo()
-            .search([("partner_id", "in", partners.ids), ("state", "=", "active")])
+            .search(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("state", "in", SIGNED_STATES),
+                ]
+            )
             if partners
             else self.env["support.contract"].sudo()
         )
@@ -335,7 +360,7 @@ class HelpdeskTicket(models.Model):
                 lambda c, t=ticket, d=day: (
                     c.partner_id == t.commercial_partner_id
                     and c.company_id == t.company_id
-                    and c._is_valid_on(d)
+                    and c._is_signed_on(d)
                 )
             )
         return result
@@ -769,4 +794,54 @@ class HelpdeskTicket(models.Model):
         self.write(
             {"entitlement_override": False, "entitlement_override_reason": False}
         )
+        return True
+
+    # ------------------------------------------------------------------
+    # Acceptance of the order
+    # ------------------------------------------------------------------
+
+    def action_support_accept_order(self):
+        """Button: the customer's order is accepted, now."""
+        self._support_accept_order()
+        return True
+
+    def _support_accept_order(self, when=None, reason=None):
+        """Accept the orders of these tickets at ``when`` (now), once.
+
+        The one way an order is accepted: the checks of
+        :meth:`_support_check_order_acceptance` pass for every ticket before
+        anything is recorded, then :meth:`_on_order_accepted` tells the addons
+        at the same moment (support_sla starts the clocks that count from the
+        acceptance, support_billing opens the paid work), so that they cannot
+        disagree on whether, or when, the order was accepted.
+        """
+        done = self.filtered("support_order_accepted_at")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Order accepted: the order of ticket %(ticket)s was accepted "
+                    "on %(date)s; it is accepted once.",
+                    ticket=done[0].display_name,
+                    date=fields.Datetime.to_string(done[0].support_order_accepted_at),
+                )
+            )
+        self.check_access("write")
+        self._support_check_order_acceptance()
+        when = when or fields.Datetime.now()
+        self.sudo().write({"support_order_accepted_at": when})
+        self._on_order_accepted(when, reason)
+        return True
+
+    def _support_check_order_acceptance(self):
+        """Hook: raise a UserError naming what is missing when the order of
+        one of these tickets cannot be accepted yet (support_billing: the
+        customer's recorded agreement to the terms). Nothing is recorded
+        before every check passed."""
+        return True
+
+    def _on_order_accepted(self, when, reason=None):
+        """Hook: the orders of these tickets were accepted at ``when``.
+        Extend it, calling ``super()``, to act on the acceptance (start the
+        clocks, open the paid work); ``reason`` is the agent's wording, if
+        any."""
         return True

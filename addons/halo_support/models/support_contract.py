@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
+    ("awaiting_payment", "Signed, awaiting first payment"),
     ("active", "Active"),
     ("suspended", "Suspended"),
     ("cancelled", "Cancelled"),
@@ -19,7 +20,11 @@ RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id"}
 # Moving a contract to these states judges its open tickets again: they
 # become covered when it comes into force, and stop being covered when it
 # ends. A suspension does not: the tickets were received under the contract.
-REJUDGE_STATES = ("active", "cancelled", "expired")
+REJUDGE_STATES = ("awaiting_payment", "active", "cancelled", "expired")
+# States in which a contract is the customer's for a request: in force, or
+# signed and waiting for its first payment (its requests are kept and told
+# why they wait, see the "awaiting_payment" entitlement reason).
+SIGNED_STATES = ("awaiting_payment", "active")
 # Fields of a contract that cannot change once it is used (see
 # _support_identity_uses).
 IDENTITY_FIELDS = ("partner_id", "company_id")
@@ -392,7 +397,9 @@ class SupportContract(models.Model):
         contracts = self.sudo()
         tickets = self.env["helpdesk.ticket"].sudo()
         if target in REJUDGE_STATES:
-            tickets = contracts._support_open_tickets(unassigned=target == "active")
+            tickets = contracts._support_open_tickets(
+                unassigned=target in SIGNED_STATES
+            )
         before = tickets._entitlement_states()
         ending = contracts.browse()
         if target == "cancelled":
@@ -405,11 +412,24 @@ class SupportContract(models.Model):
             ending.write({"state": target, "date_end": today})
         (contracts - ending).write({"state": target})
         if tickets:
-            tickets._recompute_entitlement(before, contract=target == "active")
+            tickets._recompute_entitlement(before, contract=target in SIGNED_STATES)
         return True
 
+    def _support_activation_target(self):
+        """The state "Activate" moves this draft contract to: ``active``, or
+        ``awaiting_payment`` when its support starts only once its first
+        invoice is paid. Extended by the addon that knows the payments
+        (support_billing); it then puts the contract in force from the
+        payment."""
+        self.ensure_one()
+        return "active"
+
     def action_activate(self):
-        self._check_transition(("draft", "suspended"), "active")
+        """Put the contracts in force; a draft one whose support starts at
+        its first payment is signed and waits for it instead. On a contract
+        awaiting its first payment, staff put it in force without waiting
+        (paid outside the invoice): the chatter says so."""
+        self._check_transition(("draft", "awaiting_payment", "suspended"), "active")
         archived = self.filtered(
             lambda c: c.state == "draft" and c.plan_id and not c.plan_id.active
         )
@@ -437,7 +457,22 @@ class SupportContract(models.Model):
                     end=ended[0].date_end,
                 )
             )
-        self._support_set_state("active")
+        waiting = self.filtered(lambda c: c.state == "awaiting_payment")
+        signing = (self - waiting).filtered(
+            lambda c: c.state == "draft" and c._support_activation_target() != "active"
+        )
+        if signing:
+            signing._support_set_state("awaiting_payment")
+        if self - signing:
+            (self - signing)._support_set_state("active")
+        for contract in waiting:
+            contract.message_post(
+                body=self.env._(
+                    "Put in force by %(user)s before its first invoice was paid.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def action_suspend(self):
@@ -446,7 +481,9 @@ class SupportContract(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_transition(("draft", "active", "suspended"), "cancelled")
+        self._check_transition(
+            ("draft", "awaiting_payment", "active", "suspended"), "cancelled"
+        )
         self._support_set_state("cancelled")
         return True
 
@@ -491,6 +528,16 @@ class SupportContract(models.Model):
                 break
             current = current.parent_id
         return False
+
+    def _is_signed_on(self, day):
+        """Signed (in force, or awaiting its first payment) and within its
+        dates on ``day``: the customer's contract for a request of that day."""
+        self.ensure_one()
+        return (
+            self.state in SIGNED_STATES
+            and self.date_start <= day
+            and (not self.date_end or day <= self.date_end)
+        )
 
     def _is_valid_on(self, day):
         """Active and in force on ``day``."""

@@ -47,6 +47,12 @@ VERDICT_CASES = [
         "contract_state",
     ),
     (
+        "signed, awaiting its first payment",
+        replace(BASE, contract_state="awaiting_payment"),
+        "no_contract",
+        "awaiting_payment",
+    ),
+    (
         "suspended contract",
         replace(BASE, contract_state="suspended"),
         "no_contract",

@@ -619,13 +619,18 @@ def onsite_days(date_start, date_end, minimum_days=1):
     return max((date_end - date_start).days + 1, minimum_days)
 
 
-def onsite_amount(days, day_rate, minimum_days=1):
-    """Day rate times the days, at least ``minimum_days``."""
+def onsite_amount(days, day_rate, minimum_days=1, further_day_rate=None):
+    """Day rate times the days, at least ``minimum_days``; with a
+    ``further_day_rate``, only the first day is at ``day_rate`` and every
+    further day at that rate."""
     if days <= 0:
         raise PricingError(
             "bad_days", "An onsite visit lasts at least one day (got %(d)s).", d=days
         )
-    return money(max(days, minimum_days) * to_decimal(day_rate))
+    billed = max(days, minimum_days)
+    if further_day_rate:
+        return money(to_decimal(day_rate) + (billed - 1) * to_decimal(further_day_rate))
+    return money(billed * to_decimal(day_rate))
 
 
 def travel_zone(state, zones):

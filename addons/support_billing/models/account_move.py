@@ -55,6 +55,35 @@ class AccountMove(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # Payments
+    # ------------------------------------------------------------------
+
+    def _support_on_payment(self):
+        """React to the payment of these moves (called after every
+        reconciliation, see ``account.move.line._reconcile_plan``): a paid
+        recurring-fee invoice of a support contract awaiting its first
+        payment puts that contract in force
+        (``support.contract._on_first_payment``).
+
+        ``payment_state`` is read after the reconciliation, so that a partial
+        payment does not count; "in payment" (reconciled with a payment not
+        yet matched on the bank statement) does, as Odoo shows it paid."""
+        paid = self.filtered(
+            lambda m: (
+                m.move_type == "out_invoice"
+                and m.state == "posted"
+                and m.payment_state in ("paid", "in_payment")
+            )
+        )
+        if not paid:
+            return
+        contracts = paid.sudo().invoice_line_ids.contract_line_id.contract_id.support_contract_id.filtered(
+            lambda c: c.state == "awaiting_payment"
+        )
+        if contracts:
+            contracts._on_first_payment(paid.sudo())
+
+    # ------------------------------------------------------------------
     # Packs of hours
     # ------------------------------------------------------------------
 

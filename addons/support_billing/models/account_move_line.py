@@ -28,3 +28,23 @@ class AccountMoveLine(models.Model):
         help="For a pack of support hours: the contract whose wallet it tops "
         "up (by default the invoice's, or the customer's only active one).",
     )
+
+    def _reconcile_plan(self, reconciliation_plan):
+        """Every reconciliation of Odoo (a registered payment, an outstanding
+        credit assigned, a bank statement matched) runs through here: after
+        it, the moves whose lines were reconciled hear of their payment
+        (``account.move._support_on_payment``)."""
+        res = super()._reconcile_plan(reconciliation_plan)
+        lines = self.browse()
+
+        def gather(plan):
+            nonlocal lines
+            for item in plan:
+                if isinstance(item, models.BaseModel):
+                    lines |= item
+                else:
+                    gather(item)
+
+        gather(reconciliation_plan)
+        lines.move_id._support_on_payment()
+        return res

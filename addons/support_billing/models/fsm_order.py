@@ -57,6 +57,12 @@ class FSMOrder(models.Model):
     support_day_rate = fields.Monetary(
         related="support_plan_id.onsite_day_rate", currency_field="support_currency_id"
     )
+    support_further_day_rate = fields.Monetary(
+        related="support_plan_id.onsite_further_day_rate",
+        currency_field="support_currency_id",
+        help="The plan's rate of every day after the first (the first at the "
+        "day rate); empty when every day is at the day rate.",
+    )
     support_onsite_amount = fields.Monetary(
         support_system=True,
         string="Onsite amount",
@@ -153,6 +159,7 @@ class FSMOrder(models.Model):
     @api.depends(
         "support_plan_id.onsite_day_rate",
         "support_plan_id.onsite_min_days",
+        "support_plan_id.onsite_further_day_rate",
         "support_plan_id.travel_zone_ids",
         "support_plan_id.travel_zone_ids.amount",
         "support_plan_id.travel_zone_ids.state_ids",
@@ -172,6 +179,7 @@ class FSMOrder(models.Model):
                     max(order.support_days, 1),
                     plan.onsite_day_rate,
                     plan.onsite_min_days,
+                    plan.onsite_further_day_rate,
                 )
             )
             state = order.location_id.state_id

@@ -776,7 +776,15 @@ class HelpdeskTicket(models.Model):
         return sum(line._support_minutes() for line in self.timesheet_ids)
 
     def action_success_fee_accept_order(self):
-        for ticket in self:
+        """The order's acceptance (``_support_accept_order``): one action
+        that also starts the clocks counting from it."""
+        return self.action_support_accept_order()
+
+    def _support_check_order_acceptance(self):
+        """A success-fee case is accepted only once the customer accepted
+        the terms, and only from its start."""
+        res = super()._support_check_order_acceptance()
+        for ticket in self._support_success_fee_tickets():
             plan = ticket.support_contract_id.plan_id
             if plan.agreement_required != "none" and not ticket._support_agreement_date(
                 plan
@@ -788,8 +796,19 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.display_name,
                     )
                 )
-            ticket._success_fee_do("accept_order")
-        return True
+            ticket._success_fee_next_state(ticket.success_fee_state, "accept_order")
+        return res
+
+    def _on_order_accepted(self, when, reason=None):
+        """The order accepted: the hourly billing of a success-fee case
+        opens."""
+        res = super()._on_order_accepted(when, reason)
+        for ticket in self._support_success_fee_tickets():
+            ticket._success_fee_do("accept_order", note=reason)
+        return res
+
+    def _support_success_fee_tickets(self):
+        return self.filtered(lambda t: t.support_contract_id.plan_id.success_fee)
 
     def action_success_fee_send_report(self):
         """At the threshold: send the preliminary report; hourly billing stops."""

@@ -670,8 +670,9 @@ class SupportBillingRun(models.Model):
         days = self._prepare_onsite_day_line(order)
         if not days:
             return []
+        further = self._prepare_onsite_further_days_line(order)
         travel = self._prepare_travel_line(order)
-        return [days, travel] if travel else [days]
+        return [line for line in (days, further, travel) if line]
 
     def _prepare_onsite_day_line(self, order):
         """The invoice line of the days of onsite ``order`` (fsm.order) at the
@@ -687,7 +688,10 @@ class SupportBillingRun(models.Model):
         product = self._check_product(
             plan.onsite_product_id, self.env._("Onsite days"), plan
         )
-        days = max(order.support_days, plan.onsite_min_days, 1)
+        days = self._onsite_billed_days(order)
+        if plan.onsite_further_day_rate:
+            # the first day alone: the further days have their own line
+            days = 1
         ticket = order.ticket_id
         return {
             "product_id": product.id,
@@ -706,6 +710,36 @@ class SupportBillingRun(models.Model):
             "price_unit": plan.onsite_day_rate,
             "support_onsite_order_ids": [Command.link(order.id)],
             "fsm_order_ids": [Command.link(order.id)],
+        }
+
+    def _onsite_billed_days(self, order):
+        """The days billed for onsite ``order``: its days, at least the
+        plan's minimum."""
+        return max(order.support_days, order.support_plan_id.onsite_min_days, 1)
+
+    def _prepare_onsite_further_days_line(self, order):
+        """The invoice line of the days after the first of onsite ``order``
+        at the plan's further-day rate, or an empty dict when the plan bills
+        every day at the day rate (or the visit lasts one day).
+
+        Called by :meth:`_prepare_onsite_lines` after the day line (which
+        holds the links to the order); an override returns the dict.
+        """
+        plan = order.support_plan_id
+        further = self._onsite_billed_days(order) - 1
+        if not plan.onsite_further_day_rate or further < 1:
+            return {}
+        return {
+            "product_id": plan.onsite_product_id.id,
+            "name": self.env._(
+                "%(order)s - %(days)s further day(s) onsite (%(plan)s)",
+                order=order.name,
+                days=further,
+                plan=plan.name,
+            ),
+            "quantity": float(further),
+            "product_uom_id": self.env.ref("uom.product_uom_day").id,
+            "price_unit": plan.onsite_further_day_rate,
         }
 
     def _prepare_travel_line(self, order):

@@ -260,7 +260,13 @@ class SupportContract(models.Model):
         )
 
     def _support_billing_prepare(self):
-        """Wallets and recurring invoicing of newly active contracts."""
+        """Wallets and recurring invoicing of newly active contracts; a
+        contract awaiting its first payment gets only its recurring invoicing
+        (the invoice whose payment puts it in force)."""
+        for contract in self.filtered(
+            lambda c: c.state == "awaiting_payment" and c.plan_id
+        ):
+            contract._support_sync_recurring()
         for contract in self.filtered(lambda c: c.state == "active" and c.plan_id):
             contract._support_wallet("time")
             contract._support_wallet("request")
@@ -281,6 +287,39 @@ class SupportContract(models.Model):
         res = super().action_activate()
         self._support_billing_prepare()
         return res
+
+    def _support_activation_target(self):
+        if self.plan_id.start_on_first_payment:
+            return "awaiting_payment"
+        return super()._support_activation_target()
+
+    def _on_first_payment(self, invoices):
+        """Put these contracts, awaiting their first payment, in force:
+        ``invoices`` are their recurring-fee invoices just paid.
+
+        Called by ``account.move._support_on_payment`` (from the
+        reconciliation of a payment); as the system, since whoever registers
+        the payment need not manage contracts. The open tickets are judged
+        again by ``_support_set_state``."""
+        contracts = self.sudo().filtered(lambda c: c.state == "awaiting_payment")
+        if not contracts:
+            return
+        contracts._support_set_state("active")
+        contracts._support_billing_prepare()
+        for contract in contracts:
+            paid = invoices.filtered(
+                lambda m, c=contract: (
+                    c
+                    in m.invoice_line_ids.contract_line_id.contract_id.support_contract_id
+                )
+            )
+            contract.message_post(
+                body=self.env._(
+                    "In force: its first invoice %(invoice)s is paid.",
+                    invoice=", ".join(paid.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _support_set_state(self, target):
         """A contract that ends (cancelled, expired) stops its recurring fee

@@ -159,6 +159,13 @@ class SupportPlan(models.Model):
         help="Price of an onsite day. A plan with a day rate is an onsite plan.",
     )
     onsite_min_days = fields.Integer(string="Minimum days", default=1)
+    onsite_further_day_rate = fields.Monetary(
+        string="Further days rate",
+        currency_field="currency_id",
+        help="When set, only the first day of a visit is at the day rate and "
+        "each further day at this rate (e.g. a reduced first day, then the "
+        "regular onsite rate). Empty: every day at the day rate.",
+    )
     onsite_once_per_family = fields.Boolean(
         string="Once per product family",
         help="One day at this rate per product family, at the customer's first "
@@ -195,6 +202,13 @@ class SupportPlan(models.Model):
         default="monthly",
         required=True,
     )
+    start_on_first_payment = fields.Boolean(
+        string="Support starts when the first fee is paid",
+        help="Activating a contract of this plan signs it: it waits, "
+        '"Signed, awaiting first payment", until its first recurring-fee '
+        "invoice is paid, and comes into force then. Requests received "
+        "meanwhile are kept, told why, and judged again at that moment.",
+    )
     licence_share_percent = fields.Float(
         string="Share of the licence value (%)",
         digits=(16, 4),
@@ -215,6 +229,20 @@ class SupportPlan(models.Model):
         ),
     )
 
+    @api.constrains("start_on_first_payment", "recurring_fee_type")
+    def _check_start_on_first_payment(self):
+        for plan in self:
+            if plan.start_on_first_payment and plan.recurring_fee_type == "none":
+                raise ValidationError(
+                    self.env._(
+                        "Support starts when the first fee is paid: plan "
+                        "%(plan)s has no recurring fee, so no invoice would "
+                        "put its contracts in force. Set a recurring fee or "
+                        "clear the option.",
+                        plan=plan.display_name,
+                    )
+                )
+
     @api.constrains(
         "hourly_rate",
         "rounding_step",
@@ -223,6 +251,7 @@ class SupportPlan(models.Model):
         "request_quota",
         "onsite_day_rate",
         "onsite_min_days",
+        "onsite_further_day_rate",
         "recurring_fee",
         "licence_share_percent",
         "success_fee_threshold",
@@ -249,6 +278,7 @@ class SupportPlan(models.Model):
                 "wallet_period_amount",
                 "request_quota",
                 "onsite_day_rate",
+                "onsite_further_day_rate",
                 "recurring_fee",
                 "licence_share_percent",
                 "success_fee_solved",

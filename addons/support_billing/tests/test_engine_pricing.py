@@ -644,6 +644,12 @@ class TestEnginePricing(BaseCase):
             with self.subTest(days=days, rate=rate, minimum=minimum, amount=amount):
                 self.assertEqual(P.onsite_amount(days, rate, minimum), D(amount))
 
+    def test_onsite_amount_further_days_at_their_rate(self):
+        # H2S Start's reading: the first day at 500, the further ones at 1280
+        for days, minimum, amount in ((1, 1, "500"), (2, 1, "1780"), (1, 3, "3060")):
+            with self.subTest(days=days, minimum=minimum):
+                self.assertEqual(P.onsite_amount(days, 500, minimum, 1280), D(amount))
+
     def test_onsite_zero_days_is_an_error(self):
         for days in ONSITE_ZERO_DAYS_IS_AN_ERROR_CASES:
             with self.subTest(days=days):

@@ -167,6 +167,53 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
         self.assertNotEqual(line.support_verdict, "billable")
         self.assertEqual(self.amounts(ticket), 0.0)
 
+    def test_flexible_acceptance_starts_clock_and_hourly_billing_at_once(self):
+        """Accepting a Flexible order is one action: the reaction clock
+        starts and the hourly billing opens at the same moment, whether the
+        agent uses the ticket's button or records the SLA event; neither
+        happens without the other, and an order is accepted once."""
+
+        def reaction(ticket):
+            return ticket.sla_ids.filtered(lambda c: c.metric == "reaction")
+
+        contract = self.contract("flexible")
+        by_button, by_event = self.ticket(contract), self.ticket(contract)
+        for ticket in (by_button, by_event):
+            self.assertFalse(reaction(ticket))
+            self.assertEqual(ticket.success_fee_state, "none")
+        # the terms not yet accepted: refused on both paths, nothing recorded
+        with self.assertRaises(UserError):
+            by_button.action_support_accept_order()
+        wizard = self.env["support.sla.event.wizard"].create(
+            {"ticket_ids": [Command.set(by_event.ids)], "code": "order_accepted"}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        for ticket in (by_button, by_event):
+            self.assertFalse(reaction(ticket))
+            self.assertEqual(ticket.success_fee_state, "none")
+            self.assertFalse(ticket.support_order_accepted_at)
+            self.agree(ticket, channel="portal")
+        by_button.action_support_accept_order()
+        wizard.action_confirm()
+        for ticket in (by_button, by_event):
+            with self.subTest(ticket=ticket.name):
+                self.assertTrue(ticket.support_order_accepted_at)
+                self.assertEqual(ticket.success_fee_state, "hourly")
+                self.assertEqual(
+                    reaction(ticket).start_date, ticket.support_order_accepted_at
+                )
+                # once: neither path accepts it again
+                with self.assertRaises(UserError):
+                    ticket.action_success_fee_accept_order()
+                with self.assertRaises(UserError):
+                    ticket._sla_record_event("order_accepted")
+                self.assertEqual(len(reaction(ticket)), 1)
+                # the hourly billing is open: an hour solved is 160 zł
+                self.log(ticket, 60)
+                ticket.action_success_fee_solve()
+                self.assertEqual(self.amounts(ticket), 160.0)
+
     def test_flexible_solved_within_5_hours_160_an_hour(self):
         ticket = self.flexible_case(self.contract("flexible"))
         self.log(ticket, 120)
@@ -240,6 +287,63 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
                 self.assertEqual(second.support_amount, 80.0)
                 self.assertEqual(self.balance(wallet), 0)
 
+    def pay(self, invoice, amount):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": amount})._create_payments()
+
+    def test_pro_starts_when_the_first_month_is_paid(self):
+        """Pro and Pro 24: "support starts once the contract is signed and
+        the first month is paid"; a request before it is kept and told why,
+        and covered once the first invoice is paid in full."""
+        for code, fee in (("pro", 750.0), ("pro24", 1500.0)):
+            with self.subTest(plan=code):
+                self.assertTrue(self.plans[code].start_on_first_payment)
+                partner, contact = self.make_customer(f"H2S {code} signed (test)")
+                contract = self.make_contract(
+                    self.plans[code],
+                    partner=partner,
+                    contact=contact,
+                    activate=False,
+                    date_start=self.today,
+                    line_ids=[
+                        Command.create(
+                            {
+                                "product_id": self.products["3cx"].id,
+                                "serial": f"SIGNED-{code}",
+                            }
+                        )
+                    ],
+                )
+                contract.action_activate()
+                self.assertEqual(contract.state, "awaiting_payment")
+                self.assertFalse(contract._support_wallet("time", create=False))
+                ticket = self.make_ticket(
+                    contract,
+                    support_product_line_id=contract.line_ids.id,
+                    channel_id=self.env.ref(EMAIL).id,
+                )
+                self.assertEqual(ticket.support_contract_id, contract)
+                self.assertEqual(ticket.entitlement, "no_contract")
+                self.assertEqual(ticket.entitlement_reason_code, "awaiting_payment")
+                self.assertIn("first invoice is paid", ticket.entitlement_reason)
+                invoice = contract.recurring_contract_id._recurring_create_invoice(
+                    self.today
+                )
+                if invoice.state == "draft":
+                    invoice.action_post()
+                self.assertEqual(invoice.amount_untaxed, fee)
+                # a partial payment is not the first month paid
+                self.pay(invoice, 100.0)
+                self.assertEqual(invoice.payment_state, "partial")
+                self.assertEqual(contract.state, "awaiting_payment")
+                self.pay(invoice, invoice.amount_residual)
+                self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+                self.assertEqual(contract.state, "active")
+                self.assertEqual(ticket.entitlement, "covered")
+                wallet = contract._support_wallet("time", create=False)
+                self.assertEqual((wallet.unit, wallet.period_amount), ("hour", 2.0))
+
     # --- H2S Onsite, Start, travel -----------------------------------------
 
     def test_onsite_days_and_travel_by_voivodeship(self):
@@ -279,6 +383,41 @@ class TestVendorHaloKwadrat(BillingCommon, TransactionCase):
         self.assertEqual(
             (other.support_onsite_amount, other.support_travel_amount), (500.0, 500.0)
         )
+
+    def test_start_first_day_500_further_days_at_the_onsite_rate(self):
+        """H2S Start read as the first day at 500 zł and further days at the
+        H2S Onsite rate (1280 zł), shown on the visit and invoiced so."""
+        start = self.plans["start"]
+        self.assertEqual(
+            (start.onsite_day_rate, start.onsite_further_day_rate), (500.0, 1280.0)
+        )
+        self.assertEqual(
+            start.onsite_further_day_rate, self.plans["onsite"].onsite_day_rate
+        )
+        contract = self.contract("start")
+        order = self.order(
+            self.ticket(contract, "configuration"),
+            self.site("ld", contract.partner_id),
+            days=3,
+            done=True,
+        )
+        self.assertEqual(order.support_days, 3)
+        self.assertEqual(
+            (order.support_day_rate, order.support_further_day_rate), (500.0, 1280.0)
+        )
+        self.assertEqual(order.support_onsite_amount, 3060.0)  # 500 + 2 x 1280
+        self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        ).action_run()
+        invoice = self.env["account.move"].search(
+            [("support_contract_id", "=", contract.id)]
+        )
+        self.assertEqual(invoice.amount_untaxed, 3360.0)  # 3060 + 300 travel
+        self.assertEqual(
+            sorted(invoice.invoice_line_ids.mapped("price_subtotal")),
+            [300.0, 500.0, 2560.0],
+        )
+        self.assertEqual(order.support_invoice_line_id.price_subtotal, 500.0)
 
     # --- billing run --------------------------------------------------------
 

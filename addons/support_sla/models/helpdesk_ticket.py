@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from ..engine import select_targets
 from .support_sla_target import START_EVENTS
 
+ORDER_ACCEPTED = "order_accepted"
+
 SLA_STATUSES = [
     ("none", "No SLA"),
     ("on_track", "On track"),
@@ -403,7 +405,17 @@ class HelpdeskTicket(models.Model):
         resume.sudo()._sla_resume(when, self.env._("Left the pausing stage"))
 
     def _sla_record_event(self, code, reason=None, when=None):
-        """A ticket event: stop the clocks it stops, start those it starts."""
+        """A ticket event: stop the clocks it stops, start those it starts.
+
+        The order's acceptance is not only a clock's event: recorded here
+        (the SLA event wizard), it is the ticket's one acceptance
+        (``_support_accept_order``), which comes back here through
+        :meth:`_on_order_accepted`."""
+        if code == ORDER_ACCEPTED and not self.env.context.get(
+            "support_sla_order_accepted"
+        ):
+            self._support_accept_order(when=when, reason=reason)
+            return self.env["support.ticket.sla"]
         when = when or fields.Datetime.now()
         reason = reason or dict(
             self.env["support.ticket.sla.event"]
@@ -420,6 +432,15 @@ class HelpdeskTicket(models.Model):
             )
             self._sla_update(reason, when=when)
         return clocks
+
+    def _on_order_accepted(self, when, reason=None):
+        """The order accepted: the clocks counting from the acceptance start
+        at ``when``."""
+        res = super()._on_order_accepted(when, reason)
+        self.with_context(support_sla_order_accepted=True)._sla_record_event(
+            ORDER_ACCEPTED, reason, when=when
+        )
+        return res
 
     def _prepare_sla_ticket_event_vals(self, code, reason, when):
         """Hook: the values of the start event ``code`` recorded on each of

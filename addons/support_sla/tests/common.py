@@ -132,6 +132,10 @@ class SlaCommon:
             }
         )
         contract.action_activate()
+        if contract.state == "awaiting_payment":
+            # Staff put it in force at once (support_billing's plans may wait
+            # for the first payment; not what these tests test).
+            contract.action_activate()
         cls.plans[key] = plan
         cls.contracts[key] = contact
         return plan
