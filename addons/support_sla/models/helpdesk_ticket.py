@@ -2,10 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 from ..engine import select_targets
-from .support_sla_target import START_EVENTS
+from .support_sla_target import NEW_TERM_METRICS, START_EVENTS
 
 SLA_STATUSES = [
     ("none", "No SLA"),
@@ -466,6 +470,9 @@ class HelpdeskTicket(models.Model):
         res = super()._message_post_after_hook(message, msg_vals)
         if (
             message
+            # The announcement of a new term moves the clock, it is not
+            # the answer.
+            and not self.env.context.get("sla_new_term")
             and self
             and self._sla_is_confirmation(message)
             and self.sudo().sla_ids.filtered(
@@ -501,6 +508,51 @@ class HelpdeskTicket(models.Model):
                 extended |= clock.sudo()._sla_extend(when, hours, reason)
         return extended
 
+    def _sla_announce_new_term(self, deadline, note, when=None):
+        """Tell the customer a new term for the answer: post it to them and
+        make it the deadline of the ticket's clocks that accept a new term
+        (``NEW_TERM_METRICS``); the answer after it stops them as usual.
+        """
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        clocks = self.sudo().sla_ids.filtered(
+            lambda c: not c.stop_date and c.metric in NEW_TERM_METRICS
+        )
+        if not clocks.filtered(lambda c: c.state in ("running", "paused")):
+            if clocks.filtered(lambda c: c.state == "breached"):
+                raise UserError(
+                    self.env._(
+                        "New term: the term of ticket %(ticket)s already "
+                        "passed; a new term must be announced before it.",
+                        ticket=self.display_name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "New term: ticket %(ticket)s has no running clock that "
+                    "accepts a new term (an answer, or a new term, announced "
+                    "to the customer).",
+                    ticket=self.display_name,
+                )
+            )
+        if not deadline or deadline <= when:
+            raise UserError(
+                self.env._("New term: choose a date and time later than now.")
+            )
+        term = format_datetime(self.env, deadline)
+        body = Markup("<p>%s</p>") % self.env._(
+            "We will answer your request by %(term)s.", term=term
+        )
+        if note:
+            body += Markup("<p>%s</p>") % note
+        self.with_context(sla_new_term=True).message_post(
+            body=body, message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        reason = self.env._("New term announced to the customer: %(term)s", term=term)
+        if note:
+            reason = f"{reason} ({note})"
+        return clocks._sla_announce(when, deadline, reason)
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -524,6 +576,17 @@ class HelpdeskTicket(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_sla_announce_new_term(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Announce a new term"),
+            "res_model": "support.sla.extend.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids, "default_mode": "new_term"},
         }
 
     def action_view_sla_clocks(self):

@@ -11,8 +11,12 @@ default reading, 1 business day to answer or announce a new term, is checked
 too, as a configurable default rather than a number of the page.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
+import pytz
+
+from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import PRAGUE, utc
@@ -122,6 +126,96 @@ class TestVendorOktell(VendorSlaCase):
         )
         self.assertEqual(ticket.entitlement, "excluded", ticket.entitlement_reason)
         self.assertFalse(ticket.sla_ids)
+
+    # -- "answer within the term, or tell the customer a new term" --------
+
+    def announced(self, level="l2"):
+        """A consultation of Mon 16 Nov 10:00, due Wed 18 Nov 10:00 (17
+        November is a holiday), whose agent announces on Wed 18 Nov 09:00
+        that the answer comes on Fri 20 Nov 12:00."""
+        ticket = self.ticket(level, PRAGUE, (2026, 11, 16, 10, 0), "consultation")
+        clock = self.assertDeadline(
+            ticket, "answer_or_new_term", PRAGUE, (2026, 11, 18, 10, 0)
+        )
+        ticket.with_user(self.agent)._sla_announce_new_term(
+            self._utc((2026, 11, 20, 12, 0)),
+            "The vendor's fix is expected on Thursday",
+            when=self._utc((2026, 11, 18, 9, 0)),
+        )
+        return ticket, clock
+
+    def test_announced_new_term_becomes_the_deadline(self):
+        ticket, clock = self.announced()
+        # The announcement is a message to the customer, not the answer.
+        self.assertEqual(clock.state, "running")
+        self.assertEqual(clock.deadline, self._utc((2026, 11, 20, 12, 0)))
+        self.assertEqual(ticket.sla_deadline, clock.deadline)
+        message = ticket.message_ids.filtered(
+            lambda m: "We will answer your request by" in (m.body or "")
+        )
+        self.assertEqual(len(message), 1)
+        self.assertFalse(message.is_internal)
+        self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))
+        self.assertIn("fix is expected on Thursday", message.body)
+        event = clock.event_ids.filtered(lambda e: e.kind == "new_term")
+        self.assertEqual(len(event), 1)
+        self.assertIn("New term announced to the customer", event.reason)
+        self.assertEqual(event.deadline_before, self._utc((2026, 11, 18, 10, 0)))
+        self.assertEqual(event.deadline_after, clock.deadline)
+        # The answer after the original term, before the announced one.
+        self.reply(ticket, PRAGUE, (2026, 11, 19, 15, 0))
+        self.assertEqual(clock.state, "met")
+
+    def test_answer_after_the_announced_term_is_a_breach(self):
+        ticket, clock = self.announced("l3")
+        self.reply(ticket, PRAGUE, (2026, 11, 20, 12, 5))
+        self.assertEqual(clock.state, "breached")
+
+    def test_sweep_breaches_a_missed_announced_term(self):
+        ticket, clock = self.announced("l4")
+        # Pauses after the announcement do not move the date told.
+        clock._sla_pause(self._utc((2026, 11, 19, 9, 0)), "Waiting for the logs")
+        clock._sla_resume(self._utc((2026, 11, 19, 15, 0)), "Logs received")
+        self.assertEqual(clock.deadline, self._utc((2026, 11, 20, 12, 0)))
+        self.env["support.ticket.sla"]._cron_sla_sweep()
+        self.assertEqual(clock.state, "breached")
+        self.assertTrue(ticket.sla_breached)
+        self.assertEqual(clock.event_ids.sorted("id")[-1].kind, "breach")
+
+    def test_new_term_through_the_ticket_wizard(self):
+        now = fields.Datetime.now()
+        local = pytz.utc.localize(now).astimezone(PRAGUE)
+        ticket = self.ticket("l1", PRAGUE, local.timetuple()[:5], "change")
+        clock = self.clock(ticket, "answer_or_new_term")
+        action = ticket.action_sla_announce_new_term()
+        Wizard = self.env[action["res_model"]].with_context(**action["context"])
+        late = Wizard.create({"new_deadline": now - timedelta(hours=1)})
+        with self.assertRaisesRegex(UserError, "New term"):
+            late.action_confirm()
+        term = (now + timedelta(days=5)).replace(microsecond=0)
+        self.assertEqual(Wizard.create({}).mode, "new_term")
+        wizard = Wizard.create({"new_deadline": term, "note": "Waiting for the vendor"})
+        wizard.action_confirm()
+        self.assertEqual(clock.state, "running")
+        self.assertEqual(clock.deadline, term)
+        self.assertEqual(clock.announced_deadline, term)
+
+    def test_new_term_needs_an_open_answer_clock(self):
+        complaint = self.ticket("l1", PRAGUE, (2026, 11, 2, 10, 0), "complaint")
+        with self.assertRaisesRegex(UserError, "New term: .* no running clock"):
+            complaint._sla_announce_new_term(
+                self._utc((2026, 11, 20, 12, 0)),
+                None,
+                when=self._utc((2026, 11, 3, 9, 0)),
+            )
+
+    def test_default_answer_term_is_a_setting_of_the_policy(self):
+        target = self.sla_ref("sla_target_oktell_l1_answer")
+        self.assertEqual((target.amount, target.unit), (1, "business_days"))
+        target.amount = 2
+        ticket = self.ticket("l1", PRAGUE, (2026, 11, 16, 10, 0), "consultation")
+        # Mon 16 Nov + 2 business days, 17 November skipped: Thu 19 Nov.
+        self.assertDeadline(ticket, "answer_or_new_term", PRAGUE, (2026, 11, 19, 10, 0))
 
     def _utc(self, when):
         return utc(PRAGUE, *when)
