@@ -5,7 +5,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
 from ..engine import select_targets
@@ -33,6 +33,18 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="When the request reached us (e.g. the time of the phone call): "
         "the SLA clocks started by the request count from it.",
+    )
+    served_outcome_id = fields.Many2one(
+        comodel_name="support.served.outcome",
+        string="Served outcome",
+        tracking=True,
+        copy=False,
+        domain="[('id', 'in', served_outcome_allowed_ids)]",
+        help="How the request was served; the plan may require one to close "
+        "the ticket.",
+    )
+    served_outcome_allowed_ids = fields.Many2many(
+        related="support_plan_id.served_outcome_ids", string="Allowed outcomes"
     )
     sla_ids = fields.One2many(
         comodel_name="support.ticket.sla",
@@ -355,6 +367,8 @@ class HelpdeskTicket(models.Model):
         before = (
             {ticket.id: ticket._sla_ticket_key() for ticket in self} if replan else {}
         )
+        if "stage_id" in vals or "served_outcome_id" in vals:
+            self._sla_check_served_outcome(vals)
         result = super().write(vals)
         now = fields.Datetime.now()
         if replan:
@@ -367,6 +381,42 @@ class HelpdeskTicket(models.Model):
                 now, self.env._("Ticket archived")
             )
         return result
+
+    def _sla_check_served_outcome(self, vals):
+        """A covered ticket of a plan that requires an outcome closes only
+        with one of the plan's outcomes. A request the contract does not
+        cover was not served (it is refused or quoted), and a customer who
+        closes a request on the portal withdraws it: neither needs one."""
+        if self.env.user.share:
+            return
+        # Checked on the values to write, before anything moves.
+        stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        outcome = self.env["support.served.outcome"].browse(
+            vals.get("served_outcome_id")
+        )
+        for ticket in self:
+            plan = ticket.support_plan_id
+            closed = (stage if "stage_id" in vals else ticket.stage_id).closed
+            served = (
+                outcome if "served_outcome_id" in vals else ticket.served_outcome_id
+            )
+            if (
+                not closed
+                or ticket.entitlement != "covered"
+                or not plan.served_outcome_required
+                or (served and served in plan.served_outcome_ids)
+            ):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "Served outcome: ticket %(ticket)s of plan %(plan)s is "
+                    "closed only when it was served. Set the Served outcome "
+                    "to one of: %(outcomes)s.",
+                    ticket=ticket.display_name,
+                    plan=plan.display_name,
+                    outcomes=", ".join(plan.served_outcome_ids.mapped("name")),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Ticket events that move clocks

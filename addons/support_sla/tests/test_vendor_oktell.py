@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import pytz
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PRAGUE, utc
@@ -216,6 +216,96 @@ class TestVendorOktell(VendorSlaCase):
         ticket = self.ticket("l1", PRAGUE, (2026, 11, 16, 10, 0), "consultation")
         # Mon 16 Nov + 2 business days, 17 November skipped: Thu 19 Nov.
         self.assertDeadline(ticket, "answer_or_new_term", PRAGUE, (2026, 11, 19, 10, 0))
+
+    # -- "request served": closing needs one of the five outcomes --------
+
+    OUTCOMES = (
+        "consultation",
+        "configured",
+        "fault_cause",
+        "fault_configuration",
+        "fault_update",
+    )
+
+    def outcome(self, key):
+        return self.sla_ref(f"served_outcome_oktell_{key}")
+
+    def close(self, ticket, outcome=None):
+        if outcome:
+            ticket.served_outcome_id = self.outcome(outcome)
+        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+
+    def test_every_level_requires_one_of_the_five_served_outcomes(self):
+        outcomes = self.env["support.served.outcome"].browse(
+            [self.outcome(key).id for key in self.OUTCOMES]
+        )
+        for level in LEVELS:
+            plan = self.env.ref(f"halo_support.plan_oktell_{level}")
+            with self.subTest(level=level):
+                self.assertTrue(plan.served_outcome_required)
+                self.assertEqual(plan.served_outcome_ids, outcomes)
+
+    def test_closing_without_a_served_outcome_is_refused(self):
+        ticket = self.ticket("l1", PRAGUE, (2026, 11, 16, 10, 0), "consultation")
+        with self.assertRaisesRegex(ValidationError, "Served outcome: .*Fault"):
+            self.close(ticket)
+        ticket.invalidate_recordset()
+        self.assertFalse(ticket.stage_id.closed)
+        self.close(ticket, "consultation")
+        self.assertTrue(ticket.stage_id.closed)
+        # Clearing the outcome of a closed ticket is refused too.
+        with self.assertRaisesRegex(ValidationError, "Served outcome"):
+            ticket.served_outcome_id = False
+
+    def test_outcome_of_another_plan_is_refused(self):
+        other = self.env["support.served.outcome"].create({"name": "Hardware swapped"})
+        ticket = self.ticket("l2", PRAGUE, (2026, 11, 16, 10, 0), "incident")
+        ticket.served_outcome_id = other
+        with self.assertRaisesRegex(ValidationError, "Served outcome"):
+            self.close(ticket)
+
+    def test_a_request_not_covered_closes_without_an_outcome(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Pirate copy",
+                "description": "<p>?</p>",
+                "partner_id": self.contacts["unregistered"].id,
+                "type_id": self.kinds["consultation"].id,
+            }
+        )
+        self.close(ticket)
+        self.assertTrue(ticket.stage_id.closed)
+
+    def test_compliance_report_counts_tickets_per_outcome(self):
+        closed = [
+            ("l1", "consultation", "consultation"),
+            ("l2", "change", "configured"),
+            ("l3", "incident", "fault_cause"),
+            ("l4", "incident", "fault_cause"),
+            ("l1", "bug", "fault_update"),
+        ]
+        tickets = self.env["helpdesk.ticket"]
+        for level, kind, outcome in closed:
+            ticket = self.ticket(level, PRAGUE, (2026, 11, 16, 10, 0), kind)
+            self.reply(ticket, PRAGUE, (2026, 11, 16, 11, 0))
+            self.close(ticket, outcome)
+            tickets |= ticket
+        self.env.flush_all()
+        groups = self.env["support.sla.report"].read_group(
+            [("ticket_id", "in", tickets.ids)],
+            ["ticket_count:sum"],
+            ["served_outcome_id"],
+        )
+        counts = {g["served_outcome_id"][0]: g["ticket_count"] for g in groups}
+        self.assertEqual(
+            counts,
+            {
+                self.outcome("consultation").id: 1,
+                self.outcome("configured").id: 1,
+                self.outcome("fault_cause").id: 2,
+                self.outcome("fault_update").id: 1,
+            },
+        )
 
     def _utc(self, when):
         return utc(PRAGUE, *when)
