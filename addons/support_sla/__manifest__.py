@@ -22,6 +22,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/resource_calendar_views.xml",
         "views/support_sla_wizard_views.xml",
+        "views/support_plan_views.xml",
         "report/support_sla_report_views.xml",
         "views/support_sla_menus.xml",
         "views/portal_templates.xml",

@@ -253,6 +253,55 @@ class FSMOrder(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders._check_support_channel_onsite()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"ticket_id", "support_contract_id", "support_plan_id"} & set(vals):
+            self._check_support_channel_onsite()
+        return res
+
+    # Checked once the order is stored, not as a constraint: constraints
+    # run while the contract and the onsite plan are computed, before the
+    # onsite plan given with the order is set.
+    def _check_support_channel_onsite(self):
+        """A plan that gives support through its channels only, none of
+        them onsite, refuses a visit unless the customer bought an onsite
+        package (the order's onsite plan)."""
+        for order in self.filtered(
+            lambda o: o.support_contract_id and not o.support_plan_id
+        ):
+            plan = order.support_contract_id.plan_id
+            if not plan.channel_ids or plan._allows_channel("onsite"):
+                continue
+            packages = self.env["support.plan"].search(
+                [
+                    ("onsite_day_rate", ">", 0),
+                    (
+                        "company_id",
+                        "in",
+                        [False, order.support_contract_id.company_id.id],
+                    ),
+                ]
+            )
+            raise ValidationError(
+                self.env._(
+                    "Onsite plan: plan %(plan)s gives support through %(channels)s "
+                    "only, not on site, so order %(order)s cannot be sent. Offer "
+                    "the customer an onsite package (%(packages)s) and set it as "
+                    "the order's Onsite plan.",
+                    plan=plan.display_name,
+                    channels=", ".join(plan.channel_ids.mapped("name")),
+                    order=order.name,
+                    packages=", ".join(packages.mapped("display_name"))
+                    or self.env._("none is configured: create a plan with a day rate"),
+                )
+            )
+
     @api.constrains(
         "date_start",
         "date_end",

@@ -12,6 +12,7 @@ The plan's level is a floor (level N pays at least tier N).
 from datetime import timedelta
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import BillingCommon
@@ -136,3 +137,36 @@ class TestVendorOktell(BillingCommon, TransactionCase):
         lines = self.log(ticket, 37) | self.log(ticket, 67)
         self.assertEqual(set(lines.mapped("support_verdict")), {"free"})
         self.assertFalse(self.bill_and_post(contract))
+
+    def test_remote_only_plan_refuses_an_onsite_visit(self):
+        """Support by email or phone only: a field-service order on an
+        Oktell ticket is refused and names the onsite package to offer;
+        with the package set as its onsite plan, the visit is accepted."""
+        onsite = self.plan_onsite(name="Onsite package (test)")
+        contract = self.contract(1, 10, 80, 1)
+        ticket = self.make_ticket(contract, "incident")
+        state = self.zones.state_ids[:1]
+        location = self.env["fsm.location"].create(
+            {
+                "name": "Call centre site (test)",
+                "owner_id": contract.partner_id.id,
+                "country_id": state.country_id.id,
+                "state_id": state.id,
+            }
+        )
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"Onsite plan: plan .*level 1.* only, not on site.*Onsite package \(test\)",
+        ):
+            self.env["fsm.order"].create(
+                {"ticket_id": ticket.id, "location_id": location.id}
+            )
+        order = self.env["fsm.order"].create(
+            {
+                "ticket_id": ticket.id,
+                "location_id": location.id,
+                "support_plan_id": onsite.id,
+            }
+        )
+        self.assertEqual(order.support_contract_id, contract)
+        self.assertEqual(order.support_plan_id, onsite)

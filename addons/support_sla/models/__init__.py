@@ -10,3 +10,5 @@ from . import support_ticket_sla
 from . import support_ticket_sla_event
 from . import helpdesk_ticket
 from . import support_vendor_pack
+from . import support_served_outcome
+from . import support_plan

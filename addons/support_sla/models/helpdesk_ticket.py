@@ -2,10 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
 
 from ..engine import select_targets
-from .support_sla_target import START_EVENTS
+from .support_sla_target import NEW_TERM_METRICS, START_EVENTS
 
 ORDER_ACCEPTED = "order_accepted"
 
@@ -31,6 +35,18 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="When the request reached us (e.g. the time of the phone call): "
         "the SLA clocks started by the request count from it.",
+    )
+    served_outcome_id = fields.Many2one(
+        comodel_name="support.served.outcome",
+        string="Served outcome",
+        tracking=True,
+        copy=False,
+        domain="[('id', 'in', served_outcome_allowed_ids)]",
+        help="How the request was served; the plan may require one to close "
+        "the ticket.",
+    )
+    served_outcome_allowed_ids = fields.Many2many(
+        related="support_plan_id.served_outcome_ids", string="Allowed outcomes"
     )
     sla_ids = fields.One2many(
         comodel_name="support.ticket.sla",
@@ -353,6 +369,8 @@ class HelpdeskTicket(models.Model):
         before = (
             {ticket.id: ticket._sla_ticket_key() for ticket in self} if replan else {}
         )
+        if "stage_id" in vals or "served_outcome_id" in vals:
+            self._sla_check_served_outcome(vals)
         result = super().write(vals)
         now = fields.Datetime.now()
         if replan:
@@ -365,6 +383,42 @@ class HelpdeskTicket(models.Model):
                 now, self.env._("Ticket archived")
             )
         return result
+
+    def _sla_check_served_outcome(self, vals):
+        """A covered ticket of a plan that requires an outcome closes only
+        with one of the plan's outcomes. A request the contract does not
+        cover was not served (it is refused or quoted), and a customer who
+        closes a request on the portal withdraws it: neither needs one."""
+        if self.env.user.share:
+            return
+        # Checked on the values to write, before anything moves.
+        stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        outcome = self.env["support.served.outcome"].browse(
+            vals.get("served_outcome_id")
+        )
+        for ticket in self:
+            plan = ticket.support_plan_id
+            closed = (stage if "stage_id" in vals else ticket.stage_id).closed
+            served = (
+                outcome if "served_outcome_id" in vals else ticket.served_outcome_id
+            )
+            if (
+                not closed
+                or ticket.entitlement != "covered"
+                or not plan.served_outcome_required
+                or (served and served in plan.served_outcome_ids)
+            ):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "Served outcome: ticket %(ticket)s of plan %(plan)s is "
+                    "closed only when it was served. Set the Served outcome "
+                    "to one of: %(outcomes)s.",
+                    ticket=ticket.display_name,
+                    plan=plan.display_name,
+                    outcomes=", ".join(plan.served_outcome_ids.mapped("name")),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Ticket events that move clocks
@@ -487,6 +541,9 @@ class HelpdeskTicket(models.Model):
         res = super()._message_post_after_hook(message, msg_vals)
         if (
             message
+            # The announcement of a new term moves the clock, it is not
+            # the answer.
+            and not self.env.context.get("sla_new_term")
             and self
             and self._sla_is_confirmation(message)
             and self.sudo().sla_ids.filtered(
@@ -522,6 +579,51 @@ class HelpdeskTicket(models.Model):
                 extended |= clock.sudo()._sla_extend(when, hours, reason)
         return extended
 
+    def _sla_announce_new_term(self, deadline, note, when=None):
+        """Tell the customer a new term for the answer: post it to them and
+        make it the deadline of the ticket's clocks that accept a new term
+        (``NEW_TERM_METRICS``); the answer after it stops them as usual.
+        """
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        clocks = self.sudo().sla_ids.filtered(
+            lambda c: not c.stop_date and c.metric in NEW_TERM_METRICS
+        )
+        if not clocks.filtered(lambda c: c.state in ("running", "paused")):
+            if clocks.filtered(lambda c: c.state == "breached"):
+                raise UserError(
+                    self.env._(
+                        "New term: the term of ticket %(ticket)s already "
+                        "passed; a new term must be announced before it.",
+                        ticket=self.display_name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "New term: ticket %(ticket)s has no running clock that "
+                    "accepts a new term (an answer, or a new term, announced "
+                    "to the customer).",
+                    ticket=self.display_name,
+                )
+            )
+        if not deadline or deadline <= when:
+            raise UserError(
+                self.env._("New term: choose a date and time later than now.")
+            )
+        term = format_datetime(self.env, deadline)
+        body = Markup("<p>%s</p>") % self.env._(
+            "We will answer your request by %(term)s.", term=term
+        )
+        if note:
+            body += Markup("<p>%s</p>") % note
+        self.with_context(sla_new_term=True).message_post(
+            body=body, message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        reason = self.env._("New term announced to the customer: %(term)s", term=term)
+        if note:
+            reason = f"{reason} ({note})"
+        return clocks._sla_announce(when, deadline, reason)
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -545,6 +647,17 @@ class HelpdeskTicket(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_sla_announce_new_term(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Announce a new term"),
+            "res_model": "support.sla.extend.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids, "default_mode": "new_term"},
         }
 
     def action_view_sla_clocks(self):

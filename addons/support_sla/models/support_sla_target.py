@@ -27,6 +27,9 @@ METRICS = [
     ("complaint_answered", "Complaint answered"),
     ("answer_or_new_term", "Answer or announce a new term"),
 ]
+# Metrics whose term the agent may replace by announcing a new one to the
+# customer (the answer is due by the announced date).
+NEW_TERM_METRICS = ("answer_or_new_term",)
 # The engine knows the units; the models only label them (a unit the engine
 # adds without a label here fails at import, not on a form).
 UNIT_LABELS = {

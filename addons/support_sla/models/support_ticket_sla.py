@@ -121,6 +121,12 @@ class SupportTicketSla(models.Model):
         readonly=True, help="Met because the ticket's priority was lowered."
     )
     extended = fields.Boolean(readonly=True)
+    announced_deadline = fields.Datetime(
+        string="Announced term",
+        readonly=True,
+        help="The new term the agent told the customer: the clock's deadline "
+        "from then on, a date that later pauses do not move.",
+    )
     no_deadline_reason = fields.Char(readonly=True)
     event_ids = fields.One2many(
         comodel_name="support.ticket.sla.event",
@@ -386,6 +392,13 @@ class SupportTicketSla(models.Model):
     def _sla_replanned_vals(self, counting, paused_seconds):
         """Values of this clock once its pauses are ``paused_seconds``."""
         self.ensure_one()
+        if self.announced_deadline:
+            # A date told to the customer stays that date.
+            return {
+                "state": "running",
+                "deadline": self.announced_deadline,
+                "warn_date": False,
+            }
         if counting is None or not self.base_deadline:
             return {"state": "no_deadline", "deadline": False, "warn_date": False}
         try:
@@ -473,6 +486,20 @@ class SupportTicketSla(models.Model):
             clock._sla_log("extend", when, reason, before=before)
             extended |= clock
         return extended
+
+    def _sla_announce(self, when, deadline, reason):
+        """The customer was told a new term: ``deadline`` becomes the
+        deadline of these open clocks (paused ones keep it for their
+        resume); missing it is a breach, found by the sweep."""
+        clocks = self.filtered(lambda c: c.state in ("running", "paused"))
+        before = {clock.id: clock.deadline for clock in clocks}
+        for clock in clocks:
+            vals = {"announced_deadline": deadline, "warned": False}
+            if clock.state == "running":
+                vals.update({"deadline": deadline, "warn_date": False})
+            clock.write(vals)
+        clocks._sla_log("new_term", when, reason, before=before)
+        return clocks
 
     # ------------------------------------------------------------------
     # The sweep: warnings and breaches, in batches

@@ -11,6 +11,7 @@ EVENT_KINDS = [
     ("stop", "Stop"),
     ("replan", "Re-plan"),
     ("extend", "Extension"),
+    ("new_term", "New term announced"),
     ("cancel", "Cancel"),
     ("warning", "Warning"),
     ("breach", "Breach"),

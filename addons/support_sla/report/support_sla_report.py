@@ -32,7 +32,7 @@ class SupportSlaReport(models.Model):
             "stop_date",
             "used_hours_final",
         ],
-        "helpdesk.ticket": ["team_id", "user_id"],
+        "helpdesk.ticket": ["team_id", "user_id", "served_outcome_id"],
     }
 
     clock_id = fields.Many2one(comodel_name="support.ticket.sla", readonly=True)
@@ -46,6 +46,15 @@ class SupportSlaReport(models.Model):
         comodel_name="res.users", string="Assignee", readonly=True
     )
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
+    served_outcome_id = fields.Many2one(
+        comodel_name="support.served.outcome", string="Served outcome", readonly=True
+    )
+    ticket_count = fields.Integer(
+        string="Tickets",
+        readonly=True,
+        help="Each ticket counts once, on its first clock: the number of "
+        "tickets of a group (e.g. per served outcome).",
+    )
     metric = fields.Selection(selection=METRICS, readonly=True)
     state = fields.Selection(selection=CLOCK_STATES, readonly=True)
     priority = fields.Char(readonly=True)
@@ -83,7 +92,12 @@ class SupportSlaReport(models.Model):
                 c.start_date AS start_date,
                 c.deadline AS deadline,
                 c.stop_date AS stop_date,
+                t.served_outcome_id AS served_outcome_id,
                 1 AS clock_count,
+                CASE
+                    WHEN ROW_NUMBER() OVER (PARTITION BY c.ticket_id ORDER BY c.id) = 1
+                    THEN 1 ELSE 0
+                END AS ticket_count,
                 CASE WHEN c.state = 'met' THEN 1 ELSE 0 END AS met_count,
                 CASE WHEN c.state = 'breached' THEN 1 ELSE 0 END AS breached_count,
                 CASE
