@@ -201,10 +201,7 @@ class AccountAnalyticLine(models.Model):
         }
         records = {}
         for param, model in models.items():
-            ids = {(line.support_verdict_params or {}).get(param) for line in self} - {
-                None,
-                False,
-            }
+            ids = {params.get(param) for params in params_list} - {None, False}
             found = self.env[model].sudo().browse(ids).exists()
             records[param] = {record.id: record for record in found}
         return records
