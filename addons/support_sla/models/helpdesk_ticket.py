@@ -610,10 +610,15 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._("New term: choose a date and time later than now.")
             )
-        term = format_datetime(self.env, deadline)
-        body = Markup("<p>%s</p>") % self.env._(
-            "We will answer your request by %(term)s.", term=term
+        # The message is the customer's: their language and time zone, not
+        # the agent's; the clock's log below stays in the agent's.
+        customer = self.partner_id
+        customer_env = self.with_context(lang=customer.lang or self.env.lang).env
+        body = Markup("<p>%s</p>") % customer_env._(
+            "We will answer your request by %(term)s.",
+            term=format_datetime(customer_env, deadline, tz=customer.tz or False),
         )
+        term = format_datetime(self.env, deadline)
         if note:
             body += Markup("<p>%s</p>") % note
         self.with_context(sla_new_term=True).message_post(

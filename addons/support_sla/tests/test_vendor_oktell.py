@@ -18,6 +18,7 @@ import pytz
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import format_datetime
 
 from .common import PRAGUE, utc
 from .test_sla_policies import TERMS
@@ -165,6 +166,23 @@ class TestVendorOktell(VendorSlaCase):
         # The answer after the original term, before the announced one.
         self.reply(ticket, PRAGUE, (2026, 11, 19, 15, 0))
         self.assertEqual(clock.state, "met")
+
+    def test_new_term_is_told_in_the_customers_time_zone(self):
+        """The agent works in UTC, the customer in Tokyo: the date told is
+        the customer's wall-clock time."""
+        self.agent.tz = "UTC"
+        ticket = self.ticket("l2", PRAGUE, (2026, 11, 16, 10, 0), "consultation")
+        ticket.partner_id.tz = "Asia/Tokyo"
+        deadline = self._utc((2026, 11, 20, 12, 0))
+        ticket.with_user(self.agent)._sla_announce_new_term(
+            deadline, "", when=self._utc((2026, 11, 18, 9, 0))
+        )
+        message = ticket.message_ids.filtered(
+            lambda m: "We will answer your request by" in (m.body or "")
+        )
+        tokyo = format_datetime(self.env, deadline, tz="Asia/Tokyo")
+        self.assertIn(tokyo, message.body)
+        self.assertNotIn(format_datetime(self.env, deadline, tz="UTC"), message.body)
 
     def test_answer_after_the_announced_term_is_a_breach(self):
         ticket, clock = self.announced("l3")
