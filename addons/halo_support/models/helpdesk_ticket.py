@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, format_datetime
 from odoo.tools.translate import LazyTranslate
 
 from ..engine.entitlement import (
@@ -822,7 +822,7 @@ class HelpdeskTicket(models.Model):
                     "Order accepted: the order of ticket %(ticket)s was accepted "
                     "on %(date)s; it is accepted once.",
                     ticket=done[0].display_name,
-                    date=fields.Datetime.to_string(done[0].support_order_accepted_at),
+                    date=format_datetime(self.env, done[0].support_order_accepted_at),
                 )
             )
         self.check_access("write")
