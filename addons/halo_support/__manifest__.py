@@ -18,6 +18,7 @@
         "data/helpdesk_ticket_type_data.xml",
         "views/support_plan_views.xml",
         "views/support_channel_views.xml",
+        "views/support_refusal_ground_views.xml",
         "views/support_contract_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
@@ -25,6 +26,7 @@
         "wizards/support_vendor_pack_load_views.xml",
         "views/support_menus.xml",
         "wizards/support_entitlement_override_views.xml",
+        "wizards/support_request_refuse_views.xml",
     ],
     "demo": ["data/halo_support_demo.xml"],
     "assets": {

@@ -22,7 +22,8 @@ NOT_AUTHORISED = "not_authorised"
 NOT_ELIGIBLE = "not_eligible"
 EXCLUDED = "excluded"
 NO_CONTRACT = "no_contract"
-VERDICTS = (COVERED, NOT_AUTHORISED, NOT_ELIGIBLE, EXCLUDED, NO_CONTRACT)
+REFUSED = "refused"
+VERDICTS = (COVERED, NOT_AUTHORISED, NOT_ELIGIBLE, EXCLUDED, NO_CONTRACT, REFUSED)
 
 RULE_NONE = "none"
 RULE_PURCHASED_WITHIN = "purchased_within"
@@ -59,6 +60,7 @@ REASONS = {
         "no_licence",
     ),
     EXCLUDED: ("kind_excluded", "kind_not_included"),
+    REFUSED: ("refused_ground",),
     COVERED: ("covered",),
 }
 
@@ -92,6 +94,7 @@ class IntakeFacts:
     licence_registered: bool = False
     kind_excluded: bool = False
     kind_not_included: bool = False
+    refusal_ground: int | None = None
 
 
 class EntitlementState(NamedTuple):
@@ -166,7 +169,8 @@ def compute_verdict(facts):
 
     Checks run in this order, the first failing one decides: a requester and
     an active contract valid on the request date; the requester is an
-    authorised contact; the request came through a channel the plan accepts
+    authorised contact; an agent has not refused the request on one of the
+    plan's refusal grounds; the request came through a channel the plan accepts
     (e.g. only requests registered on the portal); the product is
     eligible under the plan's rule; the kind of work is not excluded by the
     plan. Otherwise the request is covered.
@@ -187,6 +191,12 @@ def compute_verdict(facts):
         return Verdict(NO_CONTRACT, "after_end", {"date": facts.contract_end})
     if not facts.requester_authorised:
         return Verdict(NOT_AUTHORISED, "not_authorised")
+    if facts.refusal_ground:
+        # The agent's decision on the request itself: it outranks what the
+        # rules would say of the product or the kind of work, not the facts
+        # that keep a request from being worked at all (no contract, a
+        # requester the customer did not authorise).
+        return Verdict(REFUSED, "refused_ground", {"ground": facts.refusal_ground})
     if not facts.intake_accepted:
         return Verdict(NOT_ELIGIBLE, "intake_channel")
     code = _eligibility(facts)

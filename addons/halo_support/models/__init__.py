@@ -2,6 +2,7 @@ from . import helpdesk_ticket_type
 from . import support_channel
 from . import support_platform
 from . import support_plan
+from . import support_refusal_ground
 from . import support_field_guard_mixin
 from . import support_contract
 from . import support_contract_product

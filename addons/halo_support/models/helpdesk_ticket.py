@@ -47,6 +47,7 @@ ENTITLEMENT_LABELS = {
     "not_eligible": "Not eligible",
     "excluded": "Excluded: quote",
     "no_contract": "No contract",
+    "refused": "Refused",
 }
 ENTITLEMENTS = [(verdict, ENTITLEMENT_LABELS[verdict]) for verdict in VERDICTS]
 
@@ -167,6 +168,13 @@ ENTITLEMENT_REASONS = {
         _lt("Plan %(plan)s does not include %(kind)s: the work needs a quote."),
         ("plan", "kind"),
     ),
+    "refused_ground": (
+        _lt(
+            "Refused under plan %(plan)s: %(ground)s. The request is kept; "
+            "it is not worked."
+        ),
+        ("plan", "ground"),
+    ),
     "covered": (
         _lt("Covered by contract %(contract)s (plan %(plan)s)."),
         ("contract", "plan"),
@@ -182,6 +190,7 @@ REASON_RECORDS = {
     "product": "product.product",
     "channel": "helpdesk.ticket.channel",
     "kind": "helpdesk.ticket.type",
+    "ground": "support.refusal.ground",
 }
 
 
@@ -305,6 +314,16 @@ class HelpdeskTicket(models.Model):
         copy=False,
         tracking=True,
         support_write_group="halo_support.group_support_user",
+    )
+    support_refusal_ground_id = fields.Many2one(
+        comodel_name="support.refusal.ground",
+        string="Refused on",
+        support_write_group="halo_support.group_support_user",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="The plan's ground on which support refused this request "
+        "(Refuse the request); the customer was told why.",
     )
     support_intake_note = fields.Text(
         groups="base.group_user",
@@ -495,6 +514,7 @@ class HelpdeskTicket(models.Model):
             kind_not_included=bool(kind)
             and bool(plan.included_type_ids)
             and kind not in plan.included_type_ids,
+            refusal_ground=self.support_refusal_ground_id.id or None,
         )
 
     def _entitlement_reason_values(self, verdict):
@@ -518,6 +538,7 @@ class HelpdeskTicket(models.Model):
             "count": params.get("count"),
             "state": params.get("state"),
             "months": params.get("months"),
+            "ground": params.get("ground"),
             "date": fields.Date.to_string(day) if day else False,
         }
         _message, names = ENTITLEMENT_REASONS[verdict.code]
@@ -534,6 +555,7 @@ class HelpdeskTicket(models.Model):
         "support_request_date",
         "channel_id",
         "entitlement_override",
+        "support_refusal_ground_id",
     )
     def _compute_entitlement(self):
         for ticket in self:
@@ -698,6 +720,37 @@ class HelpdeskTicket(models.Model):
                 ticket.support_intake_note
             )
 
+    @api.constrains(
+        "support_refusal_ground_id", "entitlement_override", "support_contract_id"
+    )
+    def _check_support_refusal_ground(self):
+        for ticket in self:
+            ground = ticket.support_refusal_ground_id
+            if not ground:
+                continue
+            if ticket.entitlement_override:
+                raise ValidationError(
+                    self.env._(
+                        "Refused on: ticket %(ticket)s is accepted as covered by "
+                        "an agent's override; remove the override before "
+                        "refusing the request.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            plan = ticket.support_contract_id.sudo().plan_id
+            if ground not in plan.refusal_ground_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Refused on: plan %(plan)s does not name the ground "
+                        "%(ground)s; choose one of its refusal grounds "
+                        "(%(grounds)s).",
+                        plan=plan.display_name or "-",
+                        ground=ground.display_name,
+                        grounds=", ".join(plan.refusal_ground_ids.mapped("name"))
+                        or self.env._("none"),
+                    )
+                )
+
     @api.constrains("entitlement_override", "entitlement_override_reason")
     def _check_entitlement_override_reason(self):
         for ticket in self:
@@ -794,6 +847,68 @@ class HelpdeskTicket(models.Model):
         self.write(
             {"entitlement_override": False, "entitlement_override_reason": False}
         )
+        return True
+
+    def action_open_support_refuse(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Refuse the request"),
+            "res_model": "support.request.refuse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _support_refuse(self, ground, note=None):
+        """Refuse these requests on ``ground``, one of their plans' refusal
+        grounds, and tell each requester why in their language.
+
+        The verdict becomes "refused" through the entitlement rules, so the
+        entitlement hook stops what a covered request started (support_sla's
+        clocks, support_billing's included time)."""
+        self.check_access("write")
+        self.write({"support_refusal_ground_id": ground.id})
+        for ticket in self.sudo():
+            if ticket.partner_id:
+                ticket.message_post(**ticket._prepare_refusal_message_vals(note))
+        return True
+
+    def _prepare_refusal_message_vals(self, note=None):
+        """Hook: the ``message_post`` values telling this ticket's requester
+        that the request is refused on its ground.
+
+        Called by :meth:`_support_refuse` for each refused ticket that has a
+        requester (under ``sudo()``), ``note`` being the agent's optional
+        words to the customer. The ground's message is rendered in the
+        requester's language. An override may change the body, subtype or
+        recipients, calling ``super()``.
+        """
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        ground = self.support_refusal_ground_id.with_context(lang=lang)
+        body = Markup("<p>%s</p>") % ground.customer_message
+        if note:
+            body += Markup("<p>%s</p>") % note
+        return {
+            "body": body,
+            "message_type": "comment",
+            "subtype_xmlid": "mail.mt_comment",
+            "author_id": self.company_id.partner_id.id,
+            "partner_ids": self.partner_id.ids,
+        }
+
+    def action_support_withdraw_refusal(self):
+        """Button: the refusal was a mistake; the rules judge the request
+        again (its clocks start from when it was received)."""
+        self.check_access("write")
+        refused = self.filtered("support_refusal_ground_id")
+        refused.write({"support_refusal_ground_id": False})
+        for ticket in refused:
+            ticket.message_post(
+                body=self.env._("Refusal withdrawn: the request is judged again."),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     # ------------------------------------------------------------------

@@ -135,6 +135,16 @@ class SupportPlan(models.Model):
         string="Excluded kinds of work",
         help="Requests of these kinds are out of the plan's scope and need a quote.",
     )
+    refusal_ground_ids = fields.Many2many(
+        comodel_name="support.refusal.ground",
+        relation="support_plan_refusal_ground_rel",
+        column1="plan_id",
+        column2="ground_id",
+        string="Refusal grounds",
+        help="The grounds on which the plan's terms let support refuse a "
+        "request (Refuse the request on a ticket); the customer receives the "
+        "ground's message. None: requests are not refused.",
+    )
     included_work = fields.Html(
         translate=True, help="The vendor's wording of the work the plan includes."
     )

@@ -73,6 +73,22 @@ class TestAccessRpc(RpcMixin, SupportUsersCommon, HttpCase):
         )
         self.assertFalse(self.ticket_a.entitlement_override)
 
+    def test_agent_cannot_refuse_a_request(self):
+        ground = self.env["support.refusal.ground"].create(
+            {
+                "name": "Needs an engineer on site (test)",
+                "customer_message": "Refused.",
+                "plan_ids": [(4, self.ticket_a.support_plan_id.id)],
+            }
+        )
+        self.authenticate("halo-rpc-agent", "halo-rpc-agent-pw")
+        vals = {"support_refusal_ground_id": ground.id}
+        self.assertRpcRefused("helpdesk.ticket", "write", [[self.ticket_a.id], vals])
+        self.assertFalse(self.ticket_a.support_refusal_ground_id)
+        self.authenticate("halo-rpc-support", "halo-rpc-support-pw")
+        self.call_kw("helpdesk.ticket", "write", [[self.ticket_a.id], vals])
+        self.assertEqual(self.ticket_a.entitlement, "refused")
+
     def test_support_user_may_override(self):
         self.authenticate("halo-rpc-support", "halo-rpc-support-pw")
         ticket = self.make_ticket(self.adam, name="Adam is not authorised")

@@ -95,6 +95,24 @@ VERDICT_CASES = [
         "not_authorised",
     ),
     (
+        "Oktell: refused on one of the plan's grounds",
+        replace(OKTELL, refusal_ground=7),
+        "refused",
+        "refused_ground",
+    ),
+    (
+        "a refusal outranks an excluded kind and a missing licence",
+        replace(OKTELL, refusal_ground=7, kind_excluded=True, licence_registered=False),
+        "refused",
+        "refused_ground",
+    ),
+    (
+        "unauthorised beats a refusal",
+        replace(OKTELL, requester_authorised=False, refusal_ground=7),
+        "not_authorised",
+        "not_authorised",
+    ),
+    (
         "H2S Free: bought 2 months ago",
         replace(FREE, purchase_date=date(2026, 3, 15)),
         "covered",

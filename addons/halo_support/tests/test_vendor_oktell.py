@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Oktell via sipnet (docs/vendors/oktell.md), halo_support layer, on the pack alone.
 
-Checks 22 rules of the section: the four size tiers in CZK (1), each with
+Checks 25 rules of the section: the four size tiers in CZK (1), each with
 the same rules (registered licence, call-centre software family, the four
 exclusions: 4); only registered users with a legal licence (registered:
 covered; not registered: refused as not eligible, on the named product or on
@@ -13,11 +13,15 @@ kinds (training, plug-ins, reports, unrelated software) need a quote (4);
 requests only from authorised persons: an unauthorised requester is refused
 but the request is kept, flagged, and told why; authorising the person
 makes it covered (3); requests by email or phone only (email and phone
-accepted, portal not: 3). The yearly prices and tiers belong to
+accepted, portal not: 3); the two grounds of refusal of 2.5 (cannot be
+solved by email or phone in reasonable time; needs an engineer on site) are
+the plans' refusal grounds, a refusal is the verdict "refused" with the
+ground's message to the customer (3). The yearly prices and tiers belong to
 support_billing, the hours and the 10-day complaint term to support_sla.
 """
 
-from odoo.tests import tagged
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, new_test_user, tagged
 
 from .vendor_common import VendorPackCase
 
@@ -42,6 +46,60 @@ class TestVendorOktell(VendorPackCase):
             "plan_oktell_l2",
             [cls.line(cls.licence, "OKT-REG", months=6, licence_registered=True)],
         )
+
+    def test_the_two_refusal_grounds_of_the_page(self):
+        grounds = self.pack_ref("refusal_ground_oktell_remote_time") | self.pack_ref(
+            "refusal_ground_oktell_engineer_onsite"
+        )
+        for level in LEVELS:
+            with self.subTest(level=level):
+                self.assertEqual(self.pack_ref(level).refusal_ground_ids, grounds)
+        self.assertIn("reasonable time", grounds[0].name)
+        self.assertIn("on the customer's equipment", grounds[1].name)
+
+    def test_refusal_on_a_ground_is_a_verdict_told_to_the_customer(self):
+        agent = new_test_user(
+            self.env,
+            login="oktell-refusing-agent",
+            groups="base.group_user,halo_support.group_support_user",
+        )
+        ticket = self.ticket(channel="email", name="Rebuild our switchboard")
+        self.assertVerdict(ticket, "covered")
+        ground = self.pack_ref("refusal_ground_oktell_engineer_onsite")
+        action = ticket.with_user(agent).action_open_support_refuse()
+        wizard_form = Form(
+            self.env[action["res_model"]]
+            .with_user(agent)
+            .with_context(**action["context"])
+        )
+        wizard_form.ground_id = ground
+        wizard_form.note = "Our onsite package can do it."
+        wizard_form.save().action_confirm()
+        self.assertVerdict(ticket, "refused", ground.name)
+        self.assertIn("Oktell support, level 2", ticket.entitlement_reason)
+        self.assertEqual(ticket.support_refusal_ground_id, ground)
+        told = ticket.message_ids.filtered(
+            lambda m: self.contact in m.partner_ids and m.message_type == "comment"
+        )
+        self.assertEqual(len(told), 1)
+        self.assertIn("direct work of our support engineers", told.body)
+        self.assertIn("Our onsite package can do it.", told.body)
+        ticket.with_user(agent).action_support_withdraw_refusal()
+        self.assertVerdict(ticket, "covered")
+
+    def test_refusal_needs_a_ground_of_the_plan(self):
+        ticket = self.ticket(channel="email")
+        other = self.env["support.refusal.ground"].create(
+            {"name": "Too busy (test)", "customer_message": "Sorry."}
+        )
+        with self.assertRaisesRegex(ValidationError, "Refused on: plan .* does not"):
+            ticket._support_refuse(other)
+        ticket = self.ticket(channel="email")
+        ticket.write(
+            {"entitlement_override": True, "entitlement_override_reason": "Known"}
+        )
+        with self.assertRaisesRegex(ValidationError, "remove the override"):
+            ticket._support_refuse(self.pack_ref("refusal_ground_oktell_remote_time"))
 
     def test_four_tiers_in_czk_with_the_same_rules(self):
         self.assertVendorPlans(

@@ -1,2 +1,3 @@
 from . import support_entitlement_override
 from . import support_vendor_pack_load
+from . import support_request_refuse

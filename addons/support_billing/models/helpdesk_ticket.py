@@ -306,7 +306,7 @@ class HelpdeskTicket(models.Model):
             "agreement_date": self._support_agreement_date(plan),
         }
         entitlement = self.entitlement
-        if entitlement in ("not_authorised", "not_eligible", "no_contract"):
+        if entitlement in ("not_authorised", "not_eligible", "no_contract", "refused"):
             return pricing.TicketTerms("not_billable", reason="not_entitled", **common)
         if (
             plan.refund_on_rnd_fix

@@ -125,6 +125,23 @@ class TestVendorOktell(BillingCommon, TransactionCase):
                     (line.support_verdict, line.support_amount), ("free", 0)
                 )
 
+    def test_refused_request_is_not_worked_under_the_contract(self):
+        contract = self.contract(1, 15, 300, 1)
+        ticket = self.make_ticket(
+            contract,
+            "configuration",
+            support_product_line_id=contract.line_ids.id,
+            channel_id=self.env.ref(EMAIL).id,
+        )
+        ticket._support_refuse(
+            self.env.ref("halo_support.refusal_ground_oktell_engineer_onsite")
+        )
+        self.assertEqual(ticket.entitlement, "refused")
+        line = self.log(ticket, 30)
+        self.assertEqual(
+            (line.support_verdict, line.support_amount), ("not_billable", 0)
+        )
+
     def test_billing_run_time_not_a_whole_hour_is_included(self):
         # Oktell bills no time: the yearly fee includes the work
         contract = self.contract(2, 40, 300, 2)

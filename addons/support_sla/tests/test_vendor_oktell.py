@@ -128,6 +128,20 @@ class TestVendorOktell(VendorSlaCase):
         self.assertEqual(ticket.entitlement, "excluded", ticket.entitlement_reason)
         self.assertFalse(ticket.sla_ids)
 
+    def test_refused_request_stops_its_clock(self):
+        ticket = self.ticket("l3", PRAGUE, (2026, 11, 16, 10, 0), "consultation")
+        clock = self.assertDeadline(
+            ticket, "answer_or_new_term", PRAGUE, (2026, 11, 18, 10, 0)
+        )
+        ticket._support_refuse(
+            self.env.ref("halo_support.refusal_ground_oktell_remote_time")
+        )
+        self.assertEqual(ticket.entitlement, "refused")
+        self.assertEqual(clock.state, "cancelled")
+        # Withdrawn: judged again, the clock counts from the received time.
+        ticket.action_support_withdraw_refusal()
+        self.assertDeadline(ticket, "answer_or_new_term", PRAGUE, (2026, 11, 18, 10, 0))
+
     # -- "answer within the term, or tell the customer a new term" --------
 
     def announced(self, level="l2"):
