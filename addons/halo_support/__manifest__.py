@@ -25,6 +25,7 @@
         "wizards/support_vendor_pack_load_views.xml",
         "views/support_menus.xml",
         "wizards/support_entitlement_override_views.xml",
+        "views/support_commercial_views.xml",
     ],
     "demo": ["data/halo_support_demo.xml"],
     "assets": {

@@ -58,7 +58,7 @@ REASONS = {
         "not_first_of_family",
         "no_licence",
     ),
-    EXCLUDED: ("kind_excluded", "kind_not_included"),
+    EXCLUDED: ("kind_excluded", "kind_not_included", "configuration_not_cloud"),
     COVERED: ("covered",),
 }
 
@@ -92,6 +92,9 @@ class IntakeFacts:
     licence_registered: bool = False
     kind_excluded: bool = False
     kind_not_included: bool = False
+    # Configuration work the plan reserves to Cloud deployments, asked under
+    # a contract deployed otherwise (see commercial.configuration_refused).
+    configuration_refused: bool = False
 
 
 class EntitlementState(NamedTuple):
@@ -169,7 +172,8 @@ def compute_verdict(facts):
     authorised contact; the request came through a channel the plan accepts
     (e.g. only requests registered on the portal); the product is
     eligible under the plan's rule; the kind of work is not excluded by the
-    plan. Otherwise the request is covered.
+    plan, nor configuration work the plan reserves to Cloud deployments.
+    Otherwise the request is covered.
     """
     if not facts.has_requester:
         return Verdict(NO_CONTRACT, "no_requester")
@@ -203,6 +207,8 @@ def compute_verdict(facts):
         return Verdict(EXCLUDED, "kind_excluded")
     if facts.kind_not_included:
         return Verdict(EXCLUDED, "kind_not_included")
+    if facts.configuration_refused:
+        return Verdict(EXCLUDED, "configuration_not_cloud")
     return Verdict(COVERED, "covered")
 
 
