@@ -5,6 +5,8 @@ account manager's offer, functional blocks under the priority-1 terms,
 configuration reserved to Cloud deployments, support bound to the licence
 period. The rules themselves are ``engine.commercial``'s."""
 
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -372,6 +374,7 @@ class HelpdeskTicket(models.Model):
             plan = ticket.support_plan_id.sudo()
             if ticket.entitlement != "covered" or not plan.repeat_window_days:
                 continue
+            day = ticket.support_request_date or fields.Date.context_today(self)
             earlier = (
                 self.sudo()
                 .search(
@@ -379,6 +382,12 @@ class HelpdeskTicket(models.Model):
                         ("id", "<", ticket.id),
                         ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
                         ("entitlement", "=", "covered"),
+                        (
+                            "support_request_date",
+                            ">=",
+                            day - timedelta(days=plan.repeat_window_days),
+                        ),
+                        ("support_request_date", "<=", day),
                     ]
                 )
                 .filtered(
@@ -458,6 +467,11 @@ class HelpdeskTicket(models.Model):
             [
                 ("commercial_partner_id", "=", customer.id),
                 ("support_paid_service", "=", True),
+                (
+                    "support_request_date",
+                    ">",
+                    day - relativedelta(months=plan.offer_months),
+                ),
             ]
         )
         paid_days = [t.support_request_date for t in paid if t.support_request_date]

@@ -6,7 +6,7 @@ layer: a plan priced individually, the fee set on each contract."""
 from datetime import timedelta
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from .common import BillingCommon
@@ -49,6 +49,19 @@ class TestVendorWebitelRules(BillingCommon, TransactionCase):
         )
         with self.assertRaisesRegex(UserError, "Individual fee"):
             contract.action_activate()
+        self.assertEqual(contract.state, "draft")
+        # The price is a manager's: an agent's write is refused.
+        agent = self.env["res.users"].create(
+            {
+                "name": "Agent (24/7 test)",
+                "login": "webitel_247_agent",
+                "groups_id": [
+                    Command.set([self.env.ref("halo_support.group_support_user").id])
+                ],
+            }
+        )
+        with self.assertRaises(AccessError):
+            contract.with_user(agent).write({"individual_fee": 1})
         contract.individual_fee = 250000
         self.assertEqual(contract.recurring_fee_amount, 250000.0)
         contract.action_activate()
