@@ -3,3 +3,4 @@
 # The entitlement rules as pure functions: no Odoo import here, so that they
 # are tested without a database (tests/test_engine_entitlement.py).
 from . import entitlement
+from . import commercial

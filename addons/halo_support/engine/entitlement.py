@@ -59,7 +59,7 @@ REASONS = {
         "not_first_of_family",
         "no_licence",
     ),
-    EXCLUDED: ("kind_excluded", "kind_not_included"),
+    EXCLUDED: ("kind_excluded", "kind_not_included", "configuration_not_cloud"),
     REFUSED: ("refused_ground",),
     COVERED: ("covered",),
 }
@@ -95,6 +95,9 @@ class IntakeFacts:
     kind_excluded: bool = False
     kind_not_included: bool = False
     refusal_ground: int | None = None
+    # Configuration work the plan reserves to Cloud deployments, asked under
+    # a contract deployed otherwise (see commercial.configuration_refused).
+    configuration_refused: bool = False
 
 
 class EntitlementState(NamedTuple):
@@ -173,7 +176,8 @@ def compute_verdict(facts):
     plan's refusal grounds; the request came through a channel the plan accepts
     (e.g. only requests registered on the portal); the product is
     eligible under the plan's rule; the kind of work is not excluded by the
-    plan. Otherwise the request is covered.
+    plan, nor configuration work the plan reserves to Cloud deployments.
+    Otherwise the request is covered.
     """
     if not facts.has_requester:
         return Verdict(NO_CONTRACT, "no_requester")
@@ -213,6 +217,8 @@ def compute_verdict(facts):
         return Verdict(EXCLUDED, "kind_excluded")
     if facts.kind_not_included:
         return Verdict(EXCLUDED, "kind_not_included")
+    if facts.configuration_refused:
+        return Verdict(EXCLUDED, "configuration_not_cloud")
     return Verdict(COVERED, "covered")
 
 

@@ -9,3 +9,4 @@ from . import support_contract_product
 from . import helpdesk_ticket
 from . import res_partner
 from . import support_vendor_pack
+from . import support_commercial

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, format_datetime
 from odoo.tools.translate import LazyTranslate
 
+from ..engine.commercial import configuration_refused
 from ..engine.entitlement import (
     VERDICTS,
     Candidate,
@@ -174,6 +175,15 @@ ENTITLEMENT_REASONS = {
             "it is not worked."
         ),
         ("plan", "ground"),
+    ),
+    "configuration_not_cloud": (
+        _lt(
+            "Plan %(plan)s includes configuration by our engineers only for "
+            "Cloud customers; the deployment of contract %(contract)s is "
+            "%(deployment)s: "
+            "the work needs a quote."
+        ),
+        ("plan", "contract", "deployment"),
     ),
     "covered": (
         _lt("Covered by contract %(contract)s (plan %(plan)s)."),
@@ -515,6 +525,11 @@ class HelpdeskTicket(models.Model):
             and bool(plan.included_type_ids)
             and kind not in plan.included_type_ids,
             refusal_ground=self.support_refusal_ground_id.id or None,
+            configuration_refused=configuration_refused(
+                plan.configuration_cloud_only,
+                self.support_category == "configuration",
+                contract.deployment,
+            ),
         )
 
     def _entitlement_reason_values(self, verdict):
@@ -540,6 +555,7 @@ class HelpdeskTicket(models.Model):
             "months": params.get("months"),
             "ground": params.get("ground"),
             "date": fields.Date.to_string(day) if day else False,
+            "deployment": contract.deployment or False,
         }
         _message, names = ENTITLEMENT_REASONS[verdict.code]
         return {name: values[name] for name in names}
@@ -628,6 +644,13 @@ class HelpdeskTicket(models.Model):
                 shown[name] = states.get(value, value)
             elif name == "date":
                 shown[name] = format_date(self.env, value) if value else ""
+            elif name == "deployment":
+                deployments = dict(
+                    self.env["support.contract"]
+                    ._fields["deployment"]
+                    ._description_selection(self.env)
+                )
+                shown[name] = deployments.get(value) or self.env._("(not set)")
             else:
                 shown[name] = value
         return shown

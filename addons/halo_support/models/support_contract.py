@@ -16,7 +16,7 @@ CONTRACT_STATES = [
 # Changes of these fields judge the contract's open tickets again.
 # Covered products re-judge the tickets themselves (support.contract.product);
 # a change of state re-judges them in _support_set_state.
-RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id"}
+RECHECK_FIELDS = {"contact_ids", "date_start", "date_end", "plan_id", "deployment"}
 # Moving a contract to these states judges its open tickets again: they
 # become covered when it comes into force, and stop being covered when it
 # ends. A suspension does not: the tickets were received under the contract.

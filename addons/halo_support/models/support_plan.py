@@ -15,6 +15,7 @@ RECHECK_FIELDS = {
     "product_categ_ids",
     "included_type_ids",
     "excluded_type_ids",
+    "configuration_cloud_only",
 }
 RULE_LABELS = {
     "none": "None",

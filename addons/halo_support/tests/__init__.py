@@ -13,3 +13,6 @@ from . import test_vendor_webitel
 from . import test_tour_portal
 from . import test_access_rpc
 from . import test_engine_entitlement
+from . import test_vendor_infotel_rules
+from . import test_vendor_webitel_rules
+from . import test_engine_commercial

@@ -206,6 +206,18 @@ VERDICT_CASES = [
         "kind_not_included",
     ),
     (
+        "configuration reserved to Cloud, the contract is not",
+        replace(BASE, configuration_refused=True),
+        "excluded",
+        "configuration_not_cloud",
+    ),
+    (
+        "an excluded kind beats the configuration rule",
+        replace(BASE, kind_excluded=True, configuration_refused=True),
+        "excluded",
+        "kind_excluded",
+    ),
+    (
         "not eligible beats excluded",
         replace(FREE, kind_excluded=True),
         "not_eligible",

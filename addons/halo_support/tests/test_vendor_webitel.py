@@ -43,7 +43,10 @@ class TestVendorWebitel(VendorPackCase):
         )
 
     def test_two_packages_in_uah(self):
-        self.assertVendorPlans(["WEBITEL-ADVANCED", "WEBITEL-PRO"], "UAH")
+        # The two packages and the individually priced 24/7/365 variant.
+        self.assertVendorPlans(
+            ["WEBITEL-24-7", "WEBITEL-ADVANCED", "WEBITEL-PRO"], "UAH"
+        )
         self.assertEqual(self.vendor_partner.country_id.code, "UA")
 
     def test_portal_only_intake_by_authorised_contacts(self):

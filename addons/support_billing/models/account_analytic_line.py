@@ -50,6 +50,10 @@ VERDICT_MESSAGES = {
     "no_rate": _lt("Not billed: plan %(plan)s has no hourly rate for billable work."),
     "wallet_empty": _lt("Not billed: wallet %(wallet)s is empty; top it up."),
     "over_quota": _lt("Billable at %(rate)s: request beyond the month's quota."),
+    "repeated_question": _lt(
+        "Billable at %(rate)s: a repeated question on a similar topic, after "
+        "the customer was warned."
+    ),
     "excluded": _lt("Billable at %(rate)s: work outside the plan (quote)."),
     "overage": _lt(
         "Billable at %(rate)s beyond wallet %(wallet)s (%(covered)s min covered)."

@@ -339,6 +339,10 @@ class HelpdeskTicket(models.Model):
         if entitlement == "excluded":
             return pricing.TicketTerms("billable", reason="excluded", **common)
         treatment = rule.treatment if rule else plan.billing_default_treatment
+        if self.support_repeat_state == "paid" and treatment in ("quota", "free"):
+            # halo_support's verdict (engine.commercial.repetition_verdict):
+            # a repeated question after the warning is paid service.
+            return pricing.TicketTerms("billable", reason="repeated_question", **common)
         if treatment == "quota" and self.support_quota_state != "counted":
             treatment = "free"
         return pricing.TicketTerms(
@@ -494,6 +498,9 @@ class HelpdeskTicket(models.Model):
                 if group:
                     terms = ticket._support_billing_terms(group_rule)
                     ticket._support_apply_terms(group, terms, group_rule)
+            if lines.filtered(lambda x: x.support_verdict == "billable"):
+                # Counted by halo_support for the account manager's offer.
+                ticket._support_mark_paid_service()
 
     def _support_apply_contract_ended(self, lines):
         """The time of a ticket whose contract was cancelled or expired.

@@ -31,6 +31,17 @@ class SupportContract(models.Model):
     )
     size_calls = fields.Integer(string="Calls a day")
     size_complexity = fields.Integer(string="Complexity level", default=1)
+    individual_fee = fields.Monetary(
+        string="Individual fee",
+        currency_field="currency_id",
+        tracking=True,
+        support_write_group="halo_support.group_support_manager",
+        help="The fee a period of a plan priced individually (e.g. round-the-"
+        "clock support priced from the customer's users, servers and SLA).",
+    )
+    plan_recurring_fee_type = fields.Selection(
+        related="plan_id.recurring_fee_type", string="Plan's fee type"
+    )
     recurring_fee_amount = fields.Monetary(
         string="Recurring fee",
         compute="_compute_recurring_fee_amount",
@@ -113,6 +124,7 @@ class SupportContract(models.Model):
         "size_calls",
         "size_complexity",
         "line_ids.licence_value",
+        "individual_fee",
     )
     def _compute_recurring_fee_amount(self):
         for contract in self:
@@ -162,6 +174,14 @@ class SupportContract(models.Model):
         plan = self.plan_id
         if not plan:
             return pricing.money(0)
+        if plan.recurring_fee_type == "individual":
+            if self.individual_fee <= 0:
+                raise pricing.PricingError(
+                    "no_individual_fee",
+                    "The plan is priced individually and the contract has no "
+                    "individual fee.",
+                )
+            return pricing.money(self.individual_fee)
         return pricing.recurring_fee(
             plan.recurring_fee_type,
             fixed=plan.recurring_fee,
@@ -284,6 +304,11 @@ class SupportContract(models.Model):
         return self._is_valid_on(day or fields.Date.context_today(self))
 
     def action_activate(self):
+        # Checked before the state moves: nothing is half-done.
+        for contract in self.filtered(
+            lambda c: c.plan_id.recurring_fee_type == "individual"
+        ):
+            contract._support_checked_recurring_fee()
         res = super().action_activate()
         self._support_billing_prepare()
         return res
@@ -463,6 +488,15 @@ class SupportContract(models.Model):
         fee product)."""
         self.ensure_one()
         plan = self.plan_id
+        if plan.recurring_fee_type == "individual" and self.individual_fee <= 0:
+            raise UserError(
+                self.env._(
+                    "Individual fee: plan %(plan)s is priced individually; set "
+                    "the fee agreed with the customer on contract %(contract)s.",
+                    plan=plan.display_name,
+                    contract=self.name,
+                )
+            )
         try:
             fee = self._recurring_fee()
         except pricing.PricingError as err:

@@ -16,6 +16,7 @@ FEE_TYPES = [
     ("fixed", "Fixed fee"),
     ("tier", "Yearly fee by size (tiers)"),
     ("licence_share", "Share of the licence value"),
+    ("individual", "Priced individually (set on each contract)"),
 ]
 AGREEMENTS = [
     ("none", "Not needed"),

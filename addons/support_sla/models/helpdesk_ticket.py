@@ -131,7 +131,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         covered = self.entitlement == "covered"
         plan = self.support_plan_id.id if covered else False
-        return plan, self.support_category or False, self.priority or False
+        return plan, self.support_category or False, self._support_sla_priority()
 
     def _sla_fired_events(self):
         """{ticket id: start events recorded on it}, in one query."""
@@ -289,6 +289,7 @@ class HelpdeskTicket(models.Model):
                 replanned |= ticket
         if created:
             created._sla_update(self.env._("Request received"), initial=True)
+            created._sla_point_out_repeated_requests()
         if covered:
             covered._sla_update(
                 self.env._("Now covered by the contract"), when=now, from_received=True
@@ -310,6 +311,61 @@ class HelpdeskTicket(models.Model):
                 self.env._("Re-planned: contract or coverage changed"), when=now
             )
         return res
+
+    def _sla_point_out_repeated_requests(self):
+        """A new covered request that repeats an open one of the same customer
+        (same topic: kind and product family) before its term ran out is
+        pointed out to the agents on the new ticket, with the extension the
+        policy allows: the policy's rule for repeated requests is the
+        agent's to apply (Extend SLA terms), not automatic."""
+        for ticket in self.filtered(lambda t: t.entitlement == "covered"):
+            received = ticket.sla_received_at or fields.Datetime.now()
+            topic = ticket._support_topic()
+            earlier = self.sudo().search(
+                [
+                    ("id", "<", ticket.id),
+                    ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
+                    ("closed", "=", False),
+                    ("entitlement", "=", "covered"),
+                ],
+                order="id desc",
+            )
+            for previous in earlier:
+                if previous._support_topic() != topic:
+                    continue
+                running = previous._sla_terms_running_at(received)
+                if not running:
+                    continue
+                deadline = min(
+                    running.filtered("deadline").mapped("deadline") or [received]
+                )
+                ticket.sudo().message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "This request repeats %(ticket)s before its term ran out "
+                        "(due %(deadline)s). The SLA policy allows extending the "
+                        "terms of a repeated request: use Extend SLA terms if "
+                        "the rule applies.",
+                        ticket=previous.display_name,
+                        deadline=format_datetime(self.env, deadline),
+                    ),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+                break
+
+    def _sla_terms_running_at(self, when):
+        """The open clocks of this ticket whose term still runs at ``when``
+        under a policy that allows extended terms."""
+        self.ensure_one()
+        return self.sla_ids.filtered(
+            lambda c: (
+                not c.stop_date
+                and c.state in ("running", "paused")
+                and c.policy_id.violation_extension
+                and (not c.deadline or c.deadline > when)
+            )
+        )
 
     def _sla_change_reason(self, before):
         """A readable reason for the re-plan of this ticket."""
@@ -350,7 +406,7 @@ class HelpdeskTicket(models.Model):
         downgraded = {
             t.id
             for t in changed
-            if before[t.id][1] and (t.priority or "0") < before[t.id][1]
+            if before[t.id][1] and (t._sla_ticket_key()[1] or "0") < before[t.id][1]
         }
         reasons = {t.id: t._sla_change_reason(before[t.id]) for t in changed}
         changed._sla_update(reasons, downgraded=downgraded, when=when)
@@ -359,7 +415,18 @@ class HelpdeskTicket(models.Model):
         """(request category, priority): the SLA key's part that is the
         ticket's own (the plan follows the coverage, see the hook)."""
         self.ensure_one()
-        return self.support_category or False, self.priority or False
+        # The priority whose terms run (halo_support's hook: a critical
+        # request on a block outside the contract's priority-1 terms runs on
+        # the High terms), not always the ticket's own.
+        return self.support_category or False, self._support_sla_priority()
+
+    def _support_on_sla_priority_change(self, before):
+        res = super()._support_on_sla_priority_change(before)
+        self._sla_on_ticket_key_change(
+            {t.id: (t.support_category or False, before[t.id]) for t in self},
+            fields.Datetime.now(),
+        )
+        return res
 
     def write(self, vals):
         # The key is compared, not the names in ``vals``: the request
@@ -561,15 +628,16 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _sla_extend_terms(self, reason):
-        """Rule violation: extend the open clocks' terms (20 business hours
-        for incidents, 100 for other requests by default), with a reason.
+        """Rule violation: extend the open clocks' terms, with a reason, by
+        the hours of their policy when it allows extended terms
+        (``violation_extension``: a vendor's setting, off by default).
         """
         extended = self.env["support.ticket.sla"]
         when = fields.Datetime.now()
         for ticket in self:
             for clock in ticket.sudo().sla_ids.filtered(lambda c: not c.stop_date):
                 policy = clock.policy_id
-                if not policy:
+                if not policy.violation_extension:
                     continue
                 hours = (
                     policy.violation_incident_hours

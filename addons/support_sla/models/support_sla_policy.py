@@ -52,6 +52,14 @@ class SupportSlaPolicy(models.Model):
         help="Stages that pause the clocks of this policy's targets (e.g. "
         "waiting for the customer), unless a target names its own.",
     )
+    violation_extension = fields.Boolean(
+        string="Extended terms for rule violations",
+        tracking=True,
+        help="The policy lets an agent extend the terms when the customer "
+        "breaks the rules of the support policy or repeats a request before "
+        "its term ran out (a repeated request is pointed out on the new "
+        "ticket). Off: the terms are never extended.",
+    )
     violation_incident_hours = fields.Float(
         string="Rule violation: incidents (business hours)",
         default=20.0,

@@ -296,7 +296,8 @@ class SupportTicketSla(models.Model):
             "policy_id": spec.policy_id,
             "plan_id": spec.plan_id,
             "metric": spec.metric,
-            "priority": ticket.priority or False,
+            # The priority whose terms run (see _support_sla_priority).
+            "priority": ticket._support_sla_priority() or False,
             "amount": spec.amount,
             "unit": spec.unit,
             "calendar_id": spec.calendar_id or False,

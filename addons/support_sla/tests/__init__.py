@@ -13,3 +13,4 @@ from . import test_portal_sla
 from . import test_engine_calendar
 from . import test_engine_clock
 from . import test_engine_properties
+from . import test_vendor_webitel_rules

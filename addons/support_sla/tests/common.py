@@ -289,6 +289,7 @@ class SlaCommon:
                     ("restore", incidents, "2", 4, "business_hours", downgrade),
                     ("restore", incidents, "1", 8, "business_hours"),
                 ],
+                violation_extension=True,
             )
             cls.make_policy(
                 plan,
@@ -310,6 +311,7 @@ class SlaCommon:
                     ),
                     ("resolution", ("change",), None, 80, "business_hours"),
                 ],
+                violation_extension=True,
             )
 
     @classmethod

@@ -130,7 +130,8 @@ class TestVendorWebitel(VendorSlaCase):
                 )
             ]
         )
-        self.assertEqual(len(policies), 4)
+        # Two per package, one for the 24/7/365 variant.
+        self.assertEqual(len(policies), 5)
         self.assertEqual(set(policies.mapped("violation_incident_hours")), {20.0})
         self.assertEqual(set(policies.mapped("violation_other_hours")), {100.0})
 

@@ -56,8 +56,10 @@ class SupportSlaExtendWizard(models.TransientModel):
         if not extended:
             raise UserError(
                 self.env._(
-                    "No term was extended: the tickets have no open clock, or "
-                    "their terms are already longer than the extension."
+                    "No term was extended: the tickets have no open clock, "
+                    "their plan's SLA policy does not allow extended terms "
+                    "(Extended terms for rule violations), or their terms are "
+                    "already longer than the extension."
                 )
             )
         return {"type": "ir.actions.act_window_close"}
