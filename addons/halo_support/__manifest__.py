@@ -27,6 +27,7 @@
         "views/support_menus.xml",
         "wizards/support_entitlement_override_views.xml",
         "wizards/support_request_refuse_views.xml",
+        "wizards/support_complaint_decide_views.xml",
     ],
     "demo": ["data/halo_support_demo.xml"],
     "assets": {
