@@ -27,7 +27,13 @@ import pgcluster  # noqa: E402
 
 ADDONS_DIR = os.path.join(ROOT, "addons")
 CACHE = os.path.join(ROOT, ".cache")
-OUR_ADDONS = ["halo_support", "support_sla", "support_billing"]
+OUR_ADDONS = [
+    "halo_support",
+    "support_sla",
+    "support_billing",
+    "support_rma",
+    "support_rma_sla",
+]
 # The test-only addon that reruns the suites of the OCA addons we extend,
 # post_install, in the database where ours are installed.
 UPSTREAM_TESTS_ADDON = "halo_upstream_tests"
@@ -386,7 +392,7 @@ def install_demo_db(params, data_dir, logfile):
         ],
     )
     print(
-        f"Creating the demo database {DEMO_DB} (three addons and demo data)…",
+        f"Creating the demo database {DEMO_DB} (our addons and demo data)…",
         flush=True,
     )
     rc = run_logged(args, logfile)
@@ -631,7 +637,7 @@ SCREENSHOT_MAX_BYTES = 300 * 1024
 def cmd_screenshots(options):
     """Regenerate docs/screenshots/*.png with the Chromium tours.
 
-    A fresh database gets the three addons with demo data, then only the
+    A fresh database gets our addons with demo data, then only the
     tests tagged ``halo_tour`` run, with HALO_SCREENSHOTS_DIR set: each tour
     writes the pictures it names (see halo_support/tests/tour_common.py).
     """

@@ -28,6 +28,7 @@
         "wizards/support_entitlement_override_views.xml",
         "wizards/support_request_refuse_views.xml",
         "views/support_commercial_views.xml",
+        "wizards/support_complaint_decide_views.xml",
     ],
     "demo": ["data/halo_support_demo.xml"],
     "assets": {

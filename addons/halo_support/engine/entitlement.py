@@ -58,6 +58,7 @@ REASONS = {
         "purchase_too_old",
         "not_first_of_family",
         "no_licence",
+        "complaint_not_in_writing",
     ),
     EXCLUDED: ("kind_excluded", "kind_not_included", "configuration_not_cloud"),
     REFUSED: ("refused_ground",),
@@ -98,6 +99,7 @@ class IntakeFacts:
     # Configuration work the plan reserves to Cloud deployments, asked under
     # a contract deployed otherwise (see commercial.configuration_refused).
     configuration_refused: bool = False
+    complaint_not_in_writing: bool = False
 
 
 class EntitlementState(NamedTuple):
@@ -174,7 +176,8 @@ def compute_verdict(facts):
     an active contract valid on the request date; the requester is an
     authorised contact; an agent has not refused the request on one of the
     plan's refusal grounds; the request came through a channel the plan accepts
-    (e.g. only requests registered on the portal); the product is
+    (e.g. only requests registered on the portal), and a complaint in
+    writing where the plan decides complaints; the product is
     eligible under the plan's rule; the kind of work is not excluded by the
     plan, nor configuration work the plan reserves to Cloud deployments.
     Otherwise the request is covered.
@@ -203,6 +206,8 @@ def compute_verdict(facts):
         return Verdict(REFUSED, "refused_ground", {"ground": facts.refusal_ground})
     if not facts.intake_accepted:
         return Verdict(NOT_ELIGIBLE, "intake_channel")
+    if facts.complaint_not_in_writing:
+        return Verdict(NOT_ELIGIBLE, "complaint_not_in_writing")
     code = _eligibility(facts)
     if code:
         return Verdict(

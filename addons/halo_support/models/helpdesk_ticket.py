@@ -154,6 +154,14 @@ ENTITLEMENT_REASONS = {
         ),
         ("plan", "channels", "channel"),
     ),
+    "complaint_not_in_writing": (
+        _lt(
+            "Plan %(plan)s takes complaints in writing only (email or the "
+            "portal); this one came through %(channel)s. Send it by email or "
+            "on the portal to have it decided."
+        ),
+        ("plan", "channel"),
+    ),
     "no_licence": (
         _lt(
             "Plan %(plan)s requires a registered licence; none is "
@@ -190,6 +198,7 @@ ENTITLEMENT_REASONS = {
         ("contract", "plan"),
     ),
 }
+COMPLAINT_DECISIONS = [("upheld", "Upheld"), ("rejected", "Rejected")]
 OVERRIDDEN_REASON = _lt("Overridden by an agent: %(why)s\nRules: %(reason)s")
 # Placeholders that name a record: the model of the id stored for them.
 REASON_RECORDS = {
@@ -334,6 +343,30 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="The plan's ground on which support refused this request "
         "(Refuse the request); the customer was told why.",
+    )
+    support_complaint_process = fields.Boolean(
+        related="support_contract_id.plan_id.complaint_process",
+        string="Complaints decided by a head",
+    )
+    complaint_decision = fields.Selection(
+        selection=COMPLAINT_DECISIONS,
+        support_system=True,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="The head's decision on the complaint (Decide the complaint), "
+        "sent to the customer with its reasoning.",
+    )
+    complaint_reasoning = fields.Text(support_system=True, copy=False, readonly=True)
+    complaint_decided_at = fields.Datetime(
+        support_system=True, copy=False, readonly=True
+    )
+    complaint_decided_by_id = fields.Many2one(
+        comodel_name="res.users",
+        support_system=True,
+        copy=False,
+        readonly=True,
+        string="Complaint decided by",
     )
     support_intake_note = fields.Text(
         groups="base.group_user",
@@ -530,6 +563,9 @@ class HelpdeskTicket(models.Model):
                 self.support_category == "configuration",
                 contract.deployment,
             ),
+            complaint_not_in_writing=bool(plan)
+            and self.support_category == "complaint"
+            and not plan._accepts_complaint(self.channel_id),
         )
 
     def _entitlement_reason_values(self, verdict):
@@ -733,6 +769,161 @@ class HelpdeskTicket(models.Model):
         ``write()``: support_sla starts and stops the SLA clocks here,
         support_billing judges the tickets' time again. Do not write the
         verdict fields from it.
+        """
+        self.filtered(
+            lambda t: (
+                changes[t][1].covered and not (changes[t][0] and changes[t][0].covered)
+            )
+        )._support_route_complaints()
+        return True
+
+    # ------------------------------------------------------------------
+    # Complaints decided by a head
+    # ------------------------------------------------------------------
+
+    def _support_complaints_to_decide(self):
+        """These tickets that are covered complaints of a plan that decides
+        complaints."""
+        return self.filtered(
+            lambda t: (
+                t.support_category == "complaint"
+                and t.entitlement == "covered"
+                and t.support_contract_id.sudo().plan_id.complaint_process
+            )
+        )
+
+    def _support_route_complaints(self):
+        """Give each complaint to decide to its plan's head, as an activity."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for ticket in self._support_complaints_to_decide().sudo():
+            if ticket.complaint_decision:
+                continue
+            head = ticket.support_contract_id.plan_id.complaint_user_id
+            ticket.activity_schedule(
+                activity_type_id=todo.id if todo else False,
+                summary=self.env._("Decide the complaint"),
+                note=self.env._(
+                    "A complaint about the quality of support: record the "
+                    "decision (upheld or rejected) and its reasoning with "
+                    "Decide the complaint; the customer receives it."
+                ),
+                user_id=head.id,
+                date_deadline=ticket.support_request_date,
+            )
+
+    def action_open_complaint_decide(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Decide the complaint"),
+            "res_model": "support.complaint.decide",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _support_decide_complaint(self, decision, reasoning, when=None):
+        """Record the head's ``decision`` ("upheld" or "rejected") on these
+        complaints with its ``reasoning``, send both to the customer in
+        their language, and call :meth:`_on_complaint_decided`.
+
+        Only the plan's head or a support manager decides; a complaint is
+        decided once, and never without its reasoning."""
+        reasoning = (reasoning or "").strip()
+        if decision not in dict(COMPLAINT_DECISIONS):
+            raise UserError(self.env._("Decision: choose Upheld or Rejected."))
+        if not reasoning:
+            raise UserError(
+                self.env._(
+                    "Reasoning: a complaint's decision says why; write the "
+                    "reasoning the customer will receive."
+                )
+            )
+        not_complaints = self - self._support_complaints_to_decide()
+        if not_complaints:
+            raise UserError(
+                self.env._(
+                    "Decision: ticket %(ticket)s is not a covered complaint of a "
+                    "plan that decides complaints.",
+                    ticket=not_complaints[0].display_name,
+                )
+            )
+        decided = self.filtered("complaint_decision")
+        if decided:
+            raise UserError(
+                self.env._(
+                    "Decision: the complaint %(ticket)s was decided on %(date)s; "
+                    "it is decided once.",
+                    ticket=decided[0].display_name,
+                    date=format_datetime(self.env, decided[0].complaint_decided_at),
+                )
+            )
+        manager = self.env.user.has_group("halo_support.group_support_manager")
+        for ticket in self:
+            head = ticket.support_contract_id.sudo().plan_id.complaint_user_id
+            if not manager and head != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Decision: the complaints of plan %(plan)s are decided by "
+                        "%(head)s (or a support manager).",
+                        plan=ticket.support_plan_id.display_name,
+                        head=head.display_name,
+                    )
+                )
+        when = when or fields.Datetime.now()
+        self.sudo().write(
+            {
+                "complaint_decision": decision,
+                "complaint_reasoning": reasoning,
+                "complaint_decided_at": when,
+                "complaint_decided_by_id": self.env.uid,
+            }
+        )
+        for ticket in self.sudo():
+            head = ticket.support_contract_id.plan_id.complaint_user_id
+            ticket.activity_ids.filtered(
+                lambda a, h=head: a.user_id == h
+            ).action_feedback(feedback=reasoning)
+            if ticket.partner_id:
+                ticket.message_post(**ticket._prepare_complaint_decision_message_vals())
+        self._on_complaint_decided(when)
+        return True
+
+    def _prepare_complaint_decision_message_vals(self):
+        """Hook: the ``message_post`` values sending this complaint's
+        decision and reasoning to its requester, in their language.
+
+        Called by :meth:`_support_decide_complaint` (under ``sudo()``) once
+        the decision is stored. An override may change the body or the
+        recipients, calling ``super()``.
+        """
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        ticket = self.with_context(lang=lang)
+        labels = dict(
+            ticket._fields["complaint_decision"]._description_selection(ticket.env)
+        )
+        body = Markup("<p><strong>%s</strong></p><p>%s</p>") % (
+            ticket.env._(
+                "Decision on your complaint: %(decision)s.",
+                decision=labels[self.complaint_decision],
+            ),
+            self.complaint_reasoning,
+        )
+        return {
+            "body": body,
+            "message_type": "comment",
+            "subtype_xmlid": "mail.mt_comment",
+            "author_id": self.company_id.partner_id.id,
+            "partner_ids": self.partner_id.ids,
+        }
+
+    def _on_complaint_decided(self, when):
+        """Hook: the complaints of these tickets were decided at ``when``.
+
+        Called once per decision, after it is stored and sent. Extend it,
+        calling ``super()``: support_sla stops the clocks that count until
+        the decision here.
         """
         return True
 

@@ -16,7 +16,10 @@ RECHECK_FIELDS = {
     "included_type_ids",
     "excluded_type_ids",
     "configuration_cloud_only",
+    "complaint_process",
 }
+# The channels in which a complaint counts as made in writing.
+WRITTEN_CHANNEL_CODES = ("email", "portal")
 RULE_LABELS = {
     "none": "None",
     "purchased_within": "Product bought from us within N months",
@@ -145,6 +148,21 @@ class SupportPlan(models.Model):
         help="The grounds on which the plan's terms let support refuse a "
         "request (Refuse the request on a ticket); the customer receives the "
         "ground's message. None: requests are not refused.",
+    )
+    complaint_process = fields.Boolean(
+        string="Complaints decided by a head",
+        tracking=True,
+        help="Complaints about the quality of support are accepted only in "
+        "writing (email or portal; one by phone is not eligible), go to the "
+        "responsible head as an activity, and are answered by a recorded "
+        "decision (upheld or rejected, with its reasoning): the complaint's "
+        "SLA term stops on the decision, not on an ordinary reply.",
+    )
+    complaint_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Complaints decided by",
+        tracking=True,
+        help="The head who decides the plan's complaints.",
     )
     included_work = fields.Html(
         translate=True, help="The vendor's wording of the work the plan includes."
@@ -284,6 +302,33 @@ class SupportPlan(models.Model):
             return True
         intake = self.sudo().intake_channel_ids
         return not intake or helpdesk_channel in intake.helpdesk_channel_id
+
+    def _accepts_complaint(self, helpdesk_channel):
+        """True when a complaint that came through ``helpdesk_channel`` may
+        be handled: always, unless the plan decides complaints, which are
+        then taken in writing only (an unknown channel is not held against
+        the customer)."""
+        self.ensure_one()
+        if not self.complaint_process or not helpdesk_channel:
+            return True
+        written = (
+            self.env["support.channel"]
+            .sudo()
+            .search([("code", "in", WRITTEN_CHANNEL_CODES)])
+        )
+        return helpdesk_channel in written.helpdesk_channel_id
+
+    @api.constrains("complaint_process", "complaint_user_id")
+    def _check_complaint_user(self):
+        for plan in self:
+            if plan.complaint_process and not plan.complaint_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Complaints decided by: plan %(plan)s decides complaints; "
+                        "name the head who decides them.",
+                        plan=plan.display_name,
+                    )
+                )
 
     def action_view_contracts(self):
         self.ensure_one()

@@ -107,6 +107,12 @@ VERDICT_CASES = [
         "refused_ground",
     ),
     (
+        "Oktell: a complaint by phone",
+        replace(OKTELL, complaint_not_in_writing=True),
+        "not_eligible",
+        "complaint_not_in_writing",
+    ),
+    (
         "unauthorised beats a refusal",
         replace(OKTELL, requester_authorised=False, refusal_ground=7),
         "not_authorised",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Oktell via sipnet (docs/vendors/oktell.md), halo_support layer, on the pack alone.
 
-Checks 25 rules of the section: the four size tiers in CZK (1), each with
+Checks 27 rules of the section: the four size tiers in CZK (1), each with
 the same rules (registered licence, call-centre software family, the four
 exclusions: 4); only registered users with a legal licence (registered:
 covered; not registered: refused as not eligible, on the named product or on
@@ -20,7 +20,7 @@ ground's message to the customer (3). The yearly prices and tiers belong to
 support_billing, the hours and the 10-day complaint term to support_sla.
 """
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .vendor_common import VendorPackCase
@@ -100,6 +100,56 @@ class TestVendorOktell(VendorPackCase):
         )
         with self.assertRaisesRegex(ValidationError, "remove the override"):
             ticket._support_refuse(self.pack_ref("refusal_ground_oktell_remote_time"))
+
+    def test_complaints_in_writing_only(self):
+        for level in LEVELS:
+            plan = self.pack_ref(level)
+            self.assertTrue(plan.complaint_process)
+            self.assertTrue(plan.complaint_user_id)
+        ticket = self.ticket(kind="ticket_type_complaint", channel="email")
+        self.assertVerdict(ticket, "covered")
+        ticket = self.ticket(kind="ticket_type_complaint", channel="phone")
+        self.assertVerdict(ticket, "not_eligible", "complaints in writing only")
+        # requests other than complaints still come by phone
+        self.assertVerdict(self.ticket(channel="phone"), "covered")
+
+    def test_complaint_goes_to_the_head_and_is_answered_by_a_decision(self):
+        head = new_test_user(
+            self.env,
+            login="oktell-head",
+            groups="base.group_user,halo_support.group_support_user",
+        )
+        agent = new_test_user(
+            self.env,
+            login="oktell-agent",
+            groups="base.group_user,halo_support.group_support_user",
+        )
+        self.pack_ref("plan_oktell_l2").complaint_user_id = head
+        ticket = self.ticket(kind="ticket_type_complaint", channel="email")
+        self.assertVerdict(ticket, "covered")
+        activity = ticket.activity_ids
+        self.assertEqual(activity.user_id, head)
+        self.assertEqual(activity.summary, "Decide the complaint")
+        with self.assertRaisesRegex(UserError, "Reasoning: a complaint's decision"):
+            ticket.with_user(head)._support_decide_complaint("upheld", "  ")
+        with self.assertRaisesRegex(UserError, "are decided by oktell-head"):
+            ticket.with_user(agent)._support_decide_complaint("upheld", "Sorry")
+        self.assertFalse(ticket.complaint_decision)
+        ticket.with_user(head)._support_decide_complaint(
+            "rejected", "The answer came within the term of the package."
+        )
+        self.assertEqual(ticket.complaint_decision, "rejected")
+        self.assertEqual(ticket.complaint_decided_by_id, head)
+        self.assertFalse(ticket.activity_ids)
+        told = ticket.message_ids.filtered(
+            lambda m: self.contact in m.partner_ids and m.message_type == "comment"
+        )
+        self.assertIn("Decision on your complaint: Rejected.", told.body)
+        self.assertIn("within the term of the package", told.body)
+        with self.assertRaisesRegex(UserError, "it is decided once"):
+            ticket.with_user(head)._support_decide_complaint("upheld", "Changed mind")
+        with self.assertRaisesRegex(UserError, "not a covered complaint"):
+            self.ticket(channel="email")._support_decide_complaint("upheld", "Why")
 
     def test_four_tiers_in_czk_with_the_same_rules(self):
         self.assertVendorPlans(

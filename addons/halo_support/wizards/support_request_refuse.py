@@ -20,7 +20,6 @@ class SupportRequestRefuse(models.TransientModel):
     )
     ground_id = fields.Many2one(
         comodel_name="support.refusal.ground",
-        string="Ground",
         domain="[('id', 'in', allowed_ground_ids)]",
     )
     customer_message = fields.Text(related="ground_id.customer_message")

@@ -5,3 +5,4 @@ from . import test_helpdesk_mgmt_timesheet
 from . import test_helpdesk_mgmt_fieldservice
 from . import test_fieldservice
 from . import test_contract
+from . import test_rma

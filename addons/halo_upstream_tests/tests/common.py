@@ -17,6 +17,7 @@ UPSTREAM_ADDONS = (
     "helpdesk_mgmt_fieldservice",
     "fieldservice",
     "contract",
+    "rma",
 )
 
 

@@ -563,6 +563,15 @@ class HelpdeskTicket(models.Model):
         )
         return res
 
+    def _on_complaint_decided(self, when):
+        """The complaints decided: the clocks counting until the decision
+        (not until an ordinary reply) stop at ``when``."""
+        res = super()._on_complaint_decided(when)
+        self._sla_record_event(
+            "complaint_decided", self.env._("Complaint decided"), when=when
+        )
+        return res
+
     def _prepare_sla_ticket_event_vals(self, code, reason, when):
         """Hook: the values of the start event ``code`` recorded on each of
         these tickets (one dict per ticket, not tied to a clock).

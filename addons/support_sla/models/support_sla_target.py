@@ -54,6 +54,7 @@ STOP_EVENTS = [
     ("replacement_shipped", "Replacement shipped"),
     ("technician_on_site", "Technician on site"),
     ("configuration_restored", "Configuration restored"),
+    ("complaint_decided", "Complaint decided"),
 ]
 # Events an agent records by hand (the others come from the ticket itself).
 MANUAL_EVENTS = [

@@ -87,10 +87,20 @@ class TestVendorOktell(VendorSlaCase):
         clock = self.assertDeadline(
             complaint, "complaint_answered", PRAGUE, (2026, 11, 2, 10, 0)
         )
-        self.reply(complaint, PRAGUE, (2026, 11, 2, 9, 0))
+        # An ordinary reply is not the answer to a complaint: the decision is.
+        self.reply(complaint, PRAGUE, (2026, 10, 26, 9, 0))
+        self.assertEqual(clock.state, "running")
+        head = self.env.ref("base.user_admin")
+        complaint.with_user(head)._support_decide_complaint(
+            "upheld",
+            "Our engineer missed the term",
+            when=utc(PRAGUE, 2026, 11, 2, 9, 0),
+        )
         self.assertEqual(clock.state, "met")
         late = self.ticket("l4", PRAGUE, (2026, 11, 2, 10, 0), "complaint")
-        self.reply(late, PRAGUE, (2026, 11, 12, 10, 1))
+        late.with_user(head)._support_decide_complaint(
+            "rejected", "The term was kept", when=utc(PRAGUE, 2026, 11, 12, 10, 1)
+        )
         self.assertEqual(late.sla_ids.state, "breached")
 
     def test_announcing_a_new_term_meets_the_answer_term(self):

@@ -1,0 +1,3 @@
+from . import test_engine_rma_decision
+from . import test_vendor_sangoma
+from . import test_portal_returns

@@ -1,0 +1,69 @@
+# Copyright 2026 Halo Support Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The customer follows the RMA of its ticket on the portal, over HTTP; a
+portal user of another customer sees none of it."""
+
+from datetime import date
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import SangomaRmaCase
+
+
+@tagged("post_install", "-at_install")
+class TestPortalReturns(SangomaRmaCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal = new_test_user(
+            cls.env,
+            login="rma-portal",
+            password="rma-portal-pw",
+            groups="base.group_portal",
+            partner_id=cls.contact.id,
+        )
+        other = cls.env["res.partner"].create(
+            {"name": "Other customer (test)", "is_company": True}
+        )
+        cls.stranger_user = new_test_user(
+            cls.env,
+            login="rma-stranger",
+            password="rma-stranger-pw",
+            groups="base.group_portal",
+            partner_id=cls.env["res.partner"]
+            .create({"name": "Other contact", "parent_id": other.id})
+            .id,
+        )
+
+    def test_customer_sees_the_decision_and_its_rma(self):
+        ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 16))
+        analysis.action_decide()
+        rma = analysis.rma_id
+        self.authenticate("rma-portal", "rma-portal-pw")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("Hardware returns", page)
+        self.assertIn("RMA authorised", page)
+        self.assertIn(rma.name, page)
+        self.assertIn(f"/my/rmas/{rma.id}?report_type=pdf", page)
+        detail = self.url_open(f"/my/rmas/{rma.id}")
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn(rma.name, detail.text)
+        form = self.url_open(f"/my/rmas/{rma.id}?report_type=html")
+        self.assertEqual(form.status_code, 200)
+        self.assertIn(rma.name, form.text)
+
+    def test_refusal_reason_is_shown(self):
+        ticket, analysis = self.defect(date(2024, 11, 16), date(2026, 11, 16))
+        analysis.action_decide()
+        self.authenticate("rma-portal", "rma-portal-pw")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("the warranty of Vega 3000G", page)
+
+    def test_other_customer_sees_nothing(self):
+        ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 16))
+        analysis.action_decide()
+        self.authenticate("rma-stranger", "rma-stranger-pw")
+        detail = self.url_open(f"/my/rmas/{analysis.rma_id.id}", allow_redirects=False)
+        self.assertNotEqual(detail.status_code, 200)
+        page = self.url_open(f"/my/ticket/{ticket.id}", allow_redirects=False)
+        self.assertNotIn(analysis.rma_id.name, page.text)
