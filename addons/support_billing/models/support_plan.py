@@ -313,9 +313,10 @@ class SupportPlan(models.Model):
             per_ticket=self.rounding_per_ticket,
         )
 
-    def _billing_rule_for(self, category, cause, outcome, onsite=False):
+    def _billing_rule_for(self, category, cause, outcome, onsite=False, kind=None):
         """The matching billing rule record (or an empty recordset) of time
-        spent remotely, or at the customer's site with ``onsite``."""
+        spent remotely, or at the customer's site with ``onsite``, for a
+        ticket of request kind ``kind`` (a helpdesk.ticket.type id)."""
         self.ensure_one()
         # Sorted here: a rule created in this transaction is appended to the
         # cached one2many whatever its sequence.
@@ -326,6 +327,7 @@ class SupportPlan(models.Model):
             cause or "unknown",
             outcome or "none",
             onsite=onsite,
+            kind=kind or None,
         )
         return rules.browse(int(match.name)) if match else rules.browse()
 

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """infotel (docs/vendors/infotel.md, Billing) billed from the shipped vendor pack alone.
 
-Checks 19 policy numbers: free advice up to 15 minutes; paid service 45 EUR
+Checks 20 policy numbers: free advice up to 15 minutes; help not related to
+the products free for a pointer to the manual (10 minutes), then paid; paid service 45 EUR
 an hour, in half-hour steps, times the contract's price level, agreed in
 writing (5); SLA Variant 1 45 EUR a month with 1 h of remote administration
 a month for faults only, Variant 2 150 EUR with 3 h, Variant 3 350 EUR with
@@ -91,6 +92,27 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
                 self.assertEqual(
                     self.verdict(self.log(router, 40)), ("billable", 0, 60, 45.0)
                 )
+
+    def test_unrelated_help_pointer_free_then_paid(self):
+        # The WAV-to-GSM question: the product manager points to the manual
+        # (its first 10 minutes, the rule's free minutes); further help is
+        # paid service, from the customer's agreement in writing.
+        unrelated = self.env.ref("halo_support.ticket_type_unrelated_software")
+        for code in ("free", "paid", "v2"):
+            with self.subTest(plan=code):
+                contract = self.contract(code)
+                ticket = self.ticket(contract, "consultation", type_id=unrelated.id)
+                self.assertEqual(self.verdict(self.log(ticket, 10)), ("free", 0, 0, 0))
+                further = self.log(ticket, 20)
+                self.assertEqual(
+                    self.verdict(further), ("not_billable", 0, 0, 0), "no agreement"
+                )
+                self.agree(ticket)
+                self.assertEqual(self.verdict(further), ("billable", 0, 30, 22.5))
+                # another consultation stays free advice, whatever its length
+                advice = self.ticket(contract, "consultation")
+                self.agree(advice)
+                self.assertEqual(self.verdict(self.log(advice, 40))[0], "free")
 
     def test_paid_45_an_hour_in_half_hour_steps(self):
         contract = self.contract("paid")
