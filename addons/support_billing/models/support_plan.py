@@ -17,6 +17,10 @@ FEE_TYPES = [
     ("tier", "Yearly fee by size (tiers)"),
     ("licence_share", "Share of the licence value"),
 ]
+TRAVEL_PRICINGS = [
+    ("zone", "By travel zone of the site's region"),
+    ("pricelist", "Travel products at the customer's pricelist"),
+]
 AGREEMENTS = [
     ("none", "Not needed"),
     ("recorded", "Recorded agreement (any channel)"),
@@ -188,6 +192,26 @@ class SupportPlan(models.Model):
         comodel_name="support.travel.zone",
         string="Travel zones",
         help="Travel cost per visit by the site's region.",
+    )
+    travel_pricing = fields.Selection(
+        selection=TRAVEL_PRICINGS,
+        default="zone",
+        required=True,
+        help="By travel zone: the zone of the site's region gives the travel "
+        "cost of a visit (plans with a day rate). Travel products at the "
+        "customer's pricelist: every completed visit bills one unit of each "
+        "travel product at the price of the customer's pricelist (the "
+        "product's list price without a rule), also on plans without a day "
+        "rate whose onsite work is logged time.",
+    )
+    travel_pricelist_product_ids = fields.Many2many(
+        comodel_name="product.product",
+        relation="support_plan_travel_product_rel",
+        column1="plan_id",
+        column2="product_id",
+        string="Travel products",
+        help="Billed once per visit each (e.g. the technician's time on the "
+        "road, the transport costs), priced by the customer's pricelist.",
     )
     # --- recurring fee -------------------------------------------------
     recurring_fee_type = fields.Selection(
