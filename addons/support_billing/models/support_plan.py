@@ -355,6 +355,28 @@ class SupportPlan(models.Model):
         )
         return rules.browse(int(match.name)) if match else rules.browse()
 
+    def _portal_kind_billing(self, kind, covered):
+        """How the time of a request of ``kind`` is billed, told to the
+        customer on the contract page: the description of the billing rule
+        its time follows (cause not known yet, no outcome, remote work), or
+        the treatment of the plan's default."""
+        self.ensure_one()
+        treatments = dict(
+            self.env["support.billing.rule"]
+            ._fields["treatment"]
+            ._description_selection(self.env)
+        )
+        if not covered:
+            if self.hourly_rate:
+                return self.env._("Billable at the hourly rate, on a quote")
+            return self.env._("On a quote")
+        rule = self._billing_rule_for(
+            kind.support_category, "unknown", "none", kind=kind.id
+        )
+        if rule:
+            return rule.name or treatments[rule.treatment]
+        return treatments[self.billing_default_treatment]
+
     def _success_fee_terms(self):
         self.ensure_one()
         return pricing.SuccessFeeTerms(
