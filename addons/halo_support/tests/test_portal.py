@@ -59,7 +59,9 @@ class TestPortal(SupportUsersCommon, HttpCase):
         page = self._get(f"/my/support/contract/{self.contract_a.id}").text
         self.assertIn('id="support_contract_terms"', page)
         channels = page.split('id="support_contract_terms_channels"')[1][:300]
-        self.assertIn(self.env.ref("halo_support.support_channel_remote").name, channels)
+        self.assertIn(
+            self.env.ref("halo_support.support_channel_remote").name, channels
+        )
         kinds = page.split('id="support_contract_kinds"')[1].split("</tbody>")[0]
         incident = self.env.ref("halo_support.ticket_type_incident")
         for kind, covered in ((incident, "1"), (quoted, "0")):
