@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..engine.entitlement import ELIGIBILITY_RULES as ENGINE_RULES
 from ..engine.entitlement import RULE_PURCHASED_WITHIN
+from .helpdesk_ticket_type import REQUEST_CATEGORIES
 
 # Changes of these fields judge the open tickets of the plan's contracts again.
 RECHECK_FIELDS = {
@@ -27,6 +28,7 @@ RULE_LABELS = {
     "registered_licence": "Registered licence required",
 }
 ELIGIBILITY_RULES = [(rule, RULE_LABELS[rule]) for rule in ENGINE_RULES]
+CATEGORY_ORDER = {key: index for index, (key, _label) in enumerate(REQUEST_CATEGORIES)}
 
 
 class SupportPlan(models.Model):
@@ -338,3 +340,28 @@ class SupportPlan(models.Model):
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id}
         return action
+
+    def _portal_kind_terms(self):
+        """``[(kind, covered)]`` told to the customer on the contract page:
+        the kinds of request the plan takes and whether it covers them (the
+        others are quoted), as the entitlement decides them. A plan listing
+        no included kind takes every kind but the excluded ones."""
+        self.ensure_one()
+        if self.included_type_ids:
+            kinds = self.included_type_ids | self.excluded_type_ids
+        else:
+            kinds = (
+                self.env["helpdesk.ticket.type"]
+                .sudo()
+                .search([("support_category", "!=", False)])
+            )
+        return [
+            (
+                kind,
+                kind not in self.excluded_type_ids
+                and (not self.included_type_ids or kind in self.included_type_ids),
+            )
+            for kind in kinds.sorted(
+                lambda k: (CATEGORY_ORDER.get(k.support_category, 99), k.name or "")
+            )
+        ]

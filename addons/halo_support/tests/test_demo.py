@@ -28,7 +28,9 @@ DEMO_VERDICTS = {
     "demo_ticket_sangoma_bug": "covered",
     "demo_ticket_sangoma_configuration": "covered",
     "demo_ticket_sangoma_rma": "covered",
-    "demo_ticket_sangoma_consultation": "excluded",
+    # minor configuration assistance: a professional service (credits)
+    "demo_ticket_sangoma_consultation": "covered",
+    "demo_ticket_sangoma_unauthorised": "not_authorised",
     "demo_ticket_oktell_consultation": "covered",
     "demo_ticket_oktell_change": "covered",
     "demo_ticket_oktell_report": "excluded",

@@ -50,6 +50,26 @@ class TestPortal(SupportUsersCommon, HttpCase):
         self.assertIn(self.plan_free.name, page)
         self.assertNotIn("support_contract_not_authorised", page)
 
+    def test_my_contract_page_tells_the_plan_terms(self):
+        # What the customer bought, from the plan's configuration: its
+        # channels and the kinds it covers or quotes.
+        quoted = self.env.ref("halo_support.ticket_type_configuration")
+        self.plan_free.excluded_type_ids = quoted
+        self.authenticate("halo-alice", "halo-alice-pw")
+        page = self._get(f"/my/support/contract/{self.contract_a.id}").text
+        self.assertIn('id="support_contract_terms"', page)
+        channels = page.split('id="support_contract_terms_channels"')[1][:300]
+        self.assertIn(
+            self.env.ref("halo_support.support_channel_remote").name, channels
+        )
+        kinds = page.split('id="support_contract_kinds"')[1].split("</tbody>")[0]
+        incident = self.env.ref("halo_support.ticket_type_incident")
+        for kind, covered in ((incident, "1"), (quoted, "0")):
+            with self.subTest(kind=kind.name):
+                row = kinds.split(f'data-covered="{covered}"')
+                self.assertTrue(any(kind.name in part[:400] for part in row[1:]))
+        self.assertIn("Excluded: quoted separately", kinds)
+
     def test_other_customer_contract_page_is_refused(self):
         self.authenticate("halo-alice", "halo-alice-pw")
         response = self.url_open(f"/my/support/contract/{self.contract_b.id}")

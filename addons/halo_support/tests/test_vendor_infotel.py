@@ -6,8 +6,9 @@ Checks 19 rules of the section: the free support, paid service and SLA
 Variants 1-3 in EUR (1); the 5 product families (PBX, gateways, phones, DECT,
 video conferencing) under every plan, and nothing else (6); free support
 covers advice, pointers and hand-overs (consultation, incident, service
-request: 3) but not remote configuration nor help unrelated to the products,
-which are paid service: quote (2); the paid service takes both (2); the SLA
+request: 3) and help unrelated to the products (a free pointer to the
+manual, further help billed by support_billing), but not remote
+configuration, which is paid service: quote (2); the paid service takes both (2); the SLA
 Variants take configuration changes and faults (1); free support by phone
 or email, paid service adds remote sessions, the Variants add technician
 dispatch (onsite) (4). Prices, half-hour steps, the 15-minute threshold and
@@ -85,7 +86,9 @@ class TestVendorInfotel(VendorPackCase):
             "ticket_type_service_request": "covered",
             # Paid service: the customer is quoted before the work.
             "ticket_type_configuration": "excluded",
-            "ticket_type_unrelated_software": "excluded",
+            # A pointer to the manual is free support; support_billing bills
+            # the further help (a rule on this kind).
+            "ticket_type_unrelated_software": "covered",
         }
         for kind, verdict in expected.items():
             with self.subTest(kind=kind):

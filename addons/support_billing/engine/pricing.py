@@ -298,7 +298,9 @@ class Rule:
     ``category`` / ``outcome`` ``None`` match any value; ``cause_scope`` is
     ``any``, ``customer_side`` (customer, third party, customer's hardware)
     or ``vendor_side`` (everything else, an unknown cause included);
-    ``work_place`` is ``any``, ``remote`` or ``onsite``.
+    ``work_place`` is ``any``, ``remote`` or ``onsite``; ``kinds`` (the
+    ids of request kinds) ``None`` matches any kind, else only those: a
+    rule may single out one kind among the kinds of a category.
     """
 
     treatment: str
@@ -308,6 +310,7 @@ class Rule:
     free_minutes: int = 0
     name: str = ""
     work_place: str = "any"
+    kinds: frozenset | None = None
 
     def __post_init__(self):
         if self.treatment not in TREATMENTS:
@@ -325,8 +328,10 @@ class Rule:
                 "bad_work_place", "Unknown work place %(w)r.", w=self.work_place
             )
 
-    def matches(self, category, cause, outcome, onsite=False):
+    def matches(self, category, cause, outcome, onsite=False, kind=None):
         if self.work_place != "any" and (self.work_place == "onsite") != onsite:
+            return False
+        if self.kinds is not None and kind not in self.kinds:
             return False
         if self.category is not None and self.category != category:
             return False
@@ -339,12 +344,19 @@ class Rule:
 
 
 def match_rule(
-    rules, category, cause="unknown", outcome="none", default=None, onsite=False
+    rules,
+    category,
+    cause="unknown",
+    outcome="none",
+    default=None,
+    onsite=False,
+    kind=None,
 ):
     """The first rule (in the given order) matching the ticket's time spent
-    remotely (or, with ``onsite``, at the customer's site), else ``default``."""
+    remotely (or, with ``onsite``, at the customer's site), else ``default``.
+    ``kind`` is the ticket's request kind, for rules naming kinds."""
     for rule in rules:
-        if rule.matches(category, cause, outcome, onsite):
+        if rule.matches(category, cause, outcome, onsite, kind):
             return rule
     return default
 

@@ -163,6 +163,7 @@ class FSMOrder(models.Model):
         "support_plan_id.travel_zone_ids",
         "support_plan_id.travel_zone_ids.amount",
         "support_plan_id.travel_zone_ids.state_ids",
+        "support_plan_id.travel_pricing",
         "support_days",
         "location_id.state_id",
     )
@@ -183,7 +184,11 @@ class FSMOrder(models.Model):
                 )
             )
             state = order.location_id.state_id
-            zone = plan.travel_zone_ids._find_for_state(state) if state else False
+            zone = (
+                plan.travel_zone_ids._find_for_state(state)
+                if state and plan.travel_pricing == "zone"
+                else False
+            )
             order.support_travel_zone_id = zone or False
             order.support_travel_amount = zone.amount if zone else 0.0
 
@@ -203,16 +208,31 @@ class FSMOrder(models.Model):
             )
 
     @api.depends(
-        "stage_id", "stage_id.is_invoiceable", "support_plan_id", "support_contract_id"
+        "stage_id",
+        "stage_id.is_invoiceable",
+        "support_plan_id",
+        "support_contract_id",
+        "support_contract_id.plan_id.travel_pricing",
     )
     def _compute_support_billable(self):
         completed = self.env.ref("fieldservice.fsm_stage_completed", False)
         for order in self:
             order.support_billable = bool(
-                order.support_plan_id
+                order._support_travel_plan()
                 and order.support_contract_id
                 and (order.stage_id == completed or order.stage_id.is_invoiceable)
             )
+
+    def _support_travel_plan(self):
+        """The plan whose terms bill this visit: its onsite plan (day rate),
+        else the contract's plan when it prices travel by the customer's
+        pricelist (its onsite work is logged time, its travel is billed per
+        visit); an empty recordset when the visit bills nothing itself."""
+        self.ensure_one()
+        if self.support_plan_id:
+            return self.support_plan_id
+        plan = self.support_contract_id.plan_id
+        return plan if plan.travel_pricing == "pricelist" else plan.browse()
 
     # ------------------------------------------------------------------
     # Checks: region, zone, days, once per product family
@@ -222,6 +242,18 @@ class FSMOrder(models.Model):
     def _check_support_onsite(self):
         for order in self.filtered("support_plan_id"):
             plan = order.support_plan_id
+            if order.support_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Onsite days: order %(order)s must last at least one day "
+                        "(got %(days)s).",
+                        order=order.name,
+                        days=order.support_days,
+                    )
+                )
+            if plan.travel_pricing != "zone":
+                # priced by the customer's pricelist: the region plays no part
+                continue
             state = order.location_id.state_id
             if not state:
                 raise ValidationError(
@@ -241,15 +273,6 @@ class FSMOrder(models.Model):
                         "'any other region' zone.",
                         plan=plan.display_name,
                         state=state.display_name,
-                    )
-                )
-            if order.support_days < 1:
-                raise ValidationError(
-                    self.env._(
-                        "Onsite days: order %(order)s must last at least one day "
-                        "(got %(days)s).",
-                        order=order.name,
-                        days=order.support_days,
                     )
                 )
 

@@ -292,6 +292,7 @@ class HelpdeskTicket(models.Model):
             self.support_cause,
             self.support_outcome,
             onsite=onsite,
+            kind=self.type_id.id,
         )
 
     def _support_billing_terms(self, rule):

@@ -17,8 +17,8 @@ class SupportBillingRule(models.Model):
     """One line of a plan's billing table: which time of which tickets is
     free, taken from the wallet, counted in the quota or billed.
 
-    The first line (by sequence) that matches a ticket's request category,
-    cause and outcome decides; the plan's default applies otherwise.
+    The first line (by sequence) that matches a ticket's request category
+    (or kinds), cause and outcome decides; the plan's default applies otherwise.
     """
 
     _name = "support.billing.rule"
@@ -39,6 +39,16 @@ class SupportBillingRule(models.Model):
         selection=REQUEST_CATEGORIES,
         string="Request category",
         help="Leave empty for every category.",
+    )
+    type_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.type",
+        relation="support_billing_rule_ticket_type_rel",
+        column1="rule_id",
+        column2="type_id",
+        string="Request kinds",
+        help="Leave empty for every kind. Otherwise the rule matches only "
+        "tickets of these kinds, e.g. one kind of consultation whose first "
+        "minutes are free and the rest paid.",
     )
     cause_scope = fields.Selection(
         selection=CAUSE_SCOPES, required=True, default="any", string="Cause"
@@ -122,6 +132,7 @@ class SupportBillingRule(models.Model):
                 free_minutes=rule.free_minutes,
                 name=str(rule.id),
                 work_place=rule.work_place,
+                kinds=frozenset(rule.type_ids.ids) if rule.type_ids else None,
             )
             for rule in self
         ]

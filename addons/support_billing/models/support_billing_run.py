@@ -667,12 +667,23 @@ class SupportBillingRun(models.Model):
         (:meth:`_prepare_travel_line`).  A skipped day line skips the
         travel too: the order is billed by its day line, so it comes back
         whole in the next run."""
+        if not order.support_plan_id:
+            # No day rate: the work is logged time; the visit bills its
+            # travel, and the first travel line holds the link that bills
+            # the order once.
+            travel = self._prepare_travel_pricelist_lines(order)
+            if travel:
+                travel[0]["support_onsite_order_ids"] = [Command.link(order.id)]
+            return travel
         days = self._prepare_onsite_day_line(order)
         if not days:
             return []
         further = self._prepare_onsite_further_days_line(order)
-        travel = self._prepare_travel_line(order)
-        return [line for line in (days, further, travel) if line]
+        if order.support_plan_id.travel_pricing == "pricelist":
+            travel = self._prepare_travel_pricelist_lines(order)
+        else:
+            travel = [self._prepare_travel_line(order)]
+        return [line for line in (days, further, *travel) if line]
 
     def _prepare_onsite_day_line(self, order):
         """The invoice line of the days of onsite ``order`` (fsm.order) at the
@@ -770,6 +781,68 @@ class SupportBillingRun(models.Model):
             "price_unit": order.support_travel_amount,
             "fsm_order_ids": [Command.link(order.id)],
         }
+
+    def _prepare_travel_pricelist_lines(self, order):
+        """The invoice lines of the travel of onsite ``order`` on a plan that
+        prices travel by the customer's pricelist: one unit of each of the
+        plan's travel products, at the price the pricelist of the contract's
+        customer gives it on the visit's date (the list price without a
+        rule), in the plan's currency.
+
+        Called by :meth:`_prepare_onsite_lines`; an override may change the
+        values and returns the list of dicts.  A travel product without a
+        price is a configuration gap: the contract is not billed and the run
+        says which price to set.
+        """
+        plan = order._support_travel_plan()
+        contract = order.support_contract_id
+        if not plan.travel_pricelist_product_ids:
+            raise UserError(
+                self.env._(
+                    "Travel products: plan %(plan)s prices travel by the "
+                    "customer's pricelist but has no travel product. Add them "
+                    "on the plan's Billing tab.",
+                    plan=plan.display_name,
+                )
+            )
+        currency = plan.currency_id or contract.company_id.currency_id
+        pricelist = contract.partner_id.property_product_pricelist
+        ticket = order.ticket_id
+        lines = []
+        for product in plan.travel_pricelist_product_ids:
+            price = pricelist._get_product_price(
+                product, 1.0, currency=currency, date=order.support_date
+            )
+            if currency.is_zero(price):
+                raise UserError(
+                    self.env._(
+                        "Travel price: %(product)s of plan %(plan)s has no price "
+                        "for %(customer)s (pricelist %(pricelist)s, list "
+                        "price 0). Set its price on the pricelist or the "
+                        "product.",
+                        product=product.display_name,
+                        plan=plan.display_name,
+                        customer=contract.partner_id.display_name,
+                        pricelist=pricelist.display_name or "-",
+                    )
+                )
+            lines.append(
+                {
+                    "product_id": product.id,
+                    "name": self.env._(
+                        "%(ticket)s %(order)s - %(date)s - %(travel)s",
+                        ticket=ticket.number or "",
+                        order=order.name,
+                        date=order.support_date,
+                        travel=product.display_name,
+                    ),
+                    "quantity": 1.0,
+                    "product_uom_id": product.uom_id.id,
+                    "price_unit": price,
+                    "fsm_order_ids": [Command.link(order.id)],
+                }
+            )
+        return lines
 
     # ------------------------------------------------------------------
     # Cron

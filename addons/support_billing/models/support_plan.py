@@ -18,6 +18,10 @@ FEE_TYPES = [
     ("licence_share", "Share of the licence value"),
     ("individual", "Priced individually (set on each contract)"),
 ]
+TRAVEL_PRICINGS = [
+    ("zone", "By travel zone of the site's region"),
+    ("pricelist", "Travel products at the customer's pricelist"),
+]
 AGREEMENTS = [
     ("none", "Not needed"),
     ("recorded", "Recorded agreement (any channel)"),
@@ -190,6 +194,26 @@ class SupportPlan(models.Model):
         string="Travel zones",
         help="Travel cost per visit by the site's region.",
     )
+    travel_pricing = fields.Selection(
+        selection=TRAVEL_PRICINGS,
+        default="zone",
+        required=True,
+        help="By travel zone: the zone of the site's region gives the travel "
+        "cost of a visit (plans with a day rate). Travel products at the "
+        "customer's pricelist: every completed visit bills one unit of each "
+        "travel product at the price of the customer's pricelist (the "
+        "product's list price without a rule), also on plans without a day "
+        "rate whose onsite work is logged time.",
+    )
+    travel_pricelist_product_ids = fields.Many2many(
+        comodel_name="product.product",
+        relation="support_plan_travel_product_rel",
+        column1="plan_id",
+        column2="product_id",
+        string="Travel products",
+        help="Billed once per visit each (e.g. the technician's time on the "
+        "road, the transport costs), priced by the customer's pricelist.",
+    )
     # --- recurring fee -------------------------------------------------
     recurring_fee_type = fields.Selection(
         selection=FEE_TYPES, default="none", required=True
@@ -314,9 +338,10 @@ class SupportPlan(models.Model):
             per_ticket=self.rounding_per_ticket,
         )
 
-    def _billing_rule_for(self, category, cause, outcome, onsite=False):
+    def _billing_rule_for(self, category, cause, outcome, onsite=False, kind=None):
         """The matching billing rule record (or an empty recordset) of time
-        spent remotely, or at the customer's site with ``onsite``."""
+        spent remotely, or at the customer's site with ``onsite``, for a
+        ticket of request kind ``kind`` (a helpdesk.ticket.type id)."""
         self.ensure_one()
         # Sorted here: a rule created in this transaction is appended to the
         # cached one2many whatever its sequence.
@@ -327,8 +352,31 @@ class SupportPlan(models.Model):
             cause or "unknown",
             outcome or "none",
             onsite=onsite,
+            kind=kind or None,
         )
         return rules.browse(int(match.name)) if match else rules.browse()
+
+    def _portal_kind_billing(self, kind, covered):
+        """How the time of a request of ``kind`` is billed, told to the
+        customer on the contract page: the description of the billing rule
+        its time follows (cause not known yet, no outcome, remote work), or
+        the treatment of the plan's default."""
+        self.ensure_one()
+        treatments = dict(
+            self.env["support.billing.rule"]
+            ._fields["treatment"]
+            ._description_selection(self.env)
+        )
+        if not covered:
+            if self.hourly_rate:
+                return self.env._("Billable at the hourly rate, on a quote")
+            return self.env._("On a quote")
+        rule = self._billing_rule_for(
+            kind.support_category, "unknown", "none", kind=kind.id
+        )
+        if rule:
+            return rule.name or treatments[rule.treatment]
+        return treatments[self.billing_default_treatment]
 
     def _success_fee_terms(self):
         self.ensure_one()

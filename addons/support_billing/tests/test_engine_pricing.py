@@ -413,6 +413,18 @@ class TestEnginePricing(BaseCase):
                 )
                 self.assertEqual(rule.name, name)
 
+    def test_match_rule_by_kind(self):
+        # One kind singled out among the kinds of its category: kind 7 has
+        # 10 free minutes then is billed, other consultations stay free.
+        rules = [
+            P.Rule("billable", kinds=frozenset({7}), free_minutes=10, name="kind"),
+            P.Rule("free", name="advice"),
+        ]
+        for kind, name in ((7, "kind"), (8, "advice"), (None, "advice")):
+            with self.subTest(kind=kind):
+                rule = P.match_rule(rules, "consultation", kind=kind)
+                self.assertEqual(rule.name, name)
+
     def test_vendor_side_scope_and_default(self):
         rules = [P.Rule("free", cause_scope="vendor_side")]
         self.assertEqual(P.match_rule(rules, "incident", "product").treatment, "free")

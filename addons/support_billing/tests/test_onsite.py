@@ -197,3 +197,51 @@ class TestOnsite(BillingCommon, TransactionCase):
             "support_travel_amount",
         ):
             self.assertIn(f'name="{field}"', arch)
+
+    def test_day_rate_plan_with_travel_at_the_customer_pricelist(self):
+        # An onsite plan may price travel by the customer's pricelist instead
+        # of the zones: the site needs no region, the visit bills its day and
+        # one unit of each travel product at the pricelist's price.
+        transport = self.env["product.product"].create(
+            {"name": "Transport (test)", "type": "service", "list_price": 0.0}
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {
+                "name": "Onsite customer prices (test)",
+                "currency_id": self.pln.id,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": transport.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 120.0,
+                        }
+                    )
+                ],
+            }
+        )
+        plan = self.plan_onsite(
+            name="Onsite, travel per price list",
+            travel_pricing="pricelist",
+            travel_zone_ids=[Command.clear()],
+            travel_pricelist_product_ids=[Command.set(transport.ids)],
+        )
+        contract = self.make_contract(plan, partner=self.customer2)
+        contract.partner_id.property_product_pricelist = pricelist
+        order = self.order(self.make_ticket(contract, "incident"), self.site(None))
+        self.assertEqual(order.support_plan_id, plan)
+        self.assertFalse(order.support_travel_zone_id)
+        order.action_complete()
+        run = self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        )
+        run.action_run()
+        self.assertFalse(run.error_message)
+        move = self.env["account.move"].search(
+            [("support_contract_id", "=", contract.id)]
+        )
+        self.assertEqual(
+            sorted(move.invoice_line_ids.mapped("price_subtotal")), [120.0, 1280.0]
+        )
+        self.assertEqual(order.support_invoice_line_id.move_id, move)

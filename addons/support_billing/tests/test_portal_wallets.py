@@ -59,3 +59,37 @@ class TestPortalWallets(BillingCommon, HttpCase):
         self.assertNotIn('id="support_contract_wallets"', self._page(contract))
         infotel = self.make_contract(self.plan_infotel())
         self.assertNotIn('id="support_contract_wallets"', self._page(infotel))
+
+    def test_contract_page_tells_hours_and_prices(self):
+        # infotel SLA Variant 3 from its vendor pack: 350 a month, 4 hours
+        # included, 2 onsite hours and 2 PBX checks, 45 an hour in half-hour
+        # steps, written agreement, travel at the customer's price list.
+        self.env["support.vendor.pack"]._load_vendor_packs(["infotel"])
+        plan = self.env.ref("halo_support.plan_infotel_v3")
+        contract = self.make_contract(plan)
+        page = self._page(contract)
+        terms = page.split('id="support_contract_billing_terms"')[1]
+        wallet = terms.split('id="support_terms_wallet"')[1].split("</li>")[0]
+        self.assertIn("<strong>4</strong>", wallet)
+        self.assertIn("hours", wallet)
+        allowances = terms.split('class="o_support_terms_allowance"')[1:]
+        self.assertEqual(len(allowances), 2)
+        self.assertIn("<strong>2</strong>", allowances[0])
+        rate = terms.split('id="support_terms_hourly_rate"')[1].split("</li>")[0]
+        self.assertIn("45.00", rate)
+        self.assertIn("30", rate)
+        fee = terms.split('id="support_terms_fee"')[1].split("</li>")[0]
+        self.assertIn("350.00", fee)
+        self.assertIn("a month", fee)
+        self.assertIn('id="support_terms_agreement"', terms)
+        self.assertIn("Transport costs", terms.split('id="support_terms_travel"')[1])
+        # the kinds with their billing: configuration from the included
+        # hours, help unrelated to the products a pointer then paid
+        kinds = page.split('id="support_contract_kinds"')[1].split("</tbody>")[0]
+        self.assertIn("Configuration: included remote administration", kinds)
+        self.assertIn("a pointer to the manual is free (10 minutes)", kinds)
+
+    def test_contract_page_tells_the_onsite_day_rate(self):
+        contract = self.make_contract(self.plan_onsite(), partner=self.customer)
+        terms = self._page(contract).split('id="support_terms_onsite"')[1]
+        self.assertIn("1,280.00", terms.split("</li>")[0])

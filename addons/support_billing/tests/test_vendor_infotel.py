@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """infotel (docs/vendors/infotel.md, Billing) billed from the shipped vendor pack alone.
 
-Checks 19 policy numbers: free advice up to 15 minutes; paid service 45 EUR
+Checks 22 policy numbers: free advice up to 15 minutes; help not related to
+the products free for a pointer to the manual (10 minutes), then paid; paid service 45 EUR
 an hour, in half-hour steps, times the contract's price level, agreed in
 writing (5); SLA Variant 1 45 EUR a month with 1 h of remote administration
 a month for faults only, Variant 2 150 EUR with 3 h, Variant 3 350 EUR with
@@ -10,10 +11,12 @@ a month for faults only, Variant 2 150 EUR with 3 h, Variant 3 350 EUR with
 their use per variant); Variant 3's 2 h of onsite work a month, apart from
 its remote hours and not rolled over, then paid; its 2 regular PBX checks a
 month, the third flagged and paid; onsite work paid per price list under
-the other variants (4); the draft invoice of a billing run (1 sum).
+the other variants (4); a technician's travel and transport billed per
+visit at the customer's pricelist (2); the draft invoice of a billing run
+(1 sum).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from odoo import Command
 from odoo.exceptions import UserError
@@ -91,6 +94,27 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
                 self.assertEqual(
                     self.verdict(self.log(router, 40)), ("billable", 0, 60, 45.0)
                 )
+
+    def test_unrelated_help_pointer_free_then_paid(self):
+        # The WAV-to-GSM question: the product manager points to the manual
+        # (its first 10 minutes, the rule's free minutes); further help is
+        # paid service, from the customer's agreement in writing.
+        unrelated = self.env.ref("halo_support.ticket_type_unrelated_software")
+        for code in ("free", "paid", "v2"):
+            with self.subTest(plan=code):
+                contract = self.contract(code)
+                ticket = self.ticket(contract, "consultation", type_id=unrelated.id)
+                self.assertEqual(self.verdict(self.log(ticket, 10)), ("free", 0, 0, 0))
+                further = self.log(ticket, 20)
+                self.assertEqual(
+                    self.verdict(further), ("not_billable", 0, 0, 0), "no agreement"
+                )
+                self.agree(ticket)
+                self.assertEqual(self.verdict(further), ("billable", 0, 30, 22.5))
+                # another consultation stays free advice, whatever its length
+                advice = self.ticket(contract, "consultation")
+                self.agree(advice)
+                self.assertEqual(self.verdict(self.log(advice, 40))[0], "free")
 
     def test_paid_45_an_hour_in_half_hour_steps(self):
         contract = self.contract("paid")
@@ -257,6 +281,113 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
                         lambda e: e.kind == "consumption"
                     )
                 )
+
+    # --- technician dispatch: travel per price list -------------------------
+
+    def visit(self, contract):
+        """A completed technician's visit for a fault of ``contract``."""
+        fault = self.ticket(contract, "incident")
+        location = self.env["fsm.location"].create(
+            {
+                "name": f"Site of {contract.partner_id.name}",
+                "owner_id": contract.partner_id.id,
+            }
+        )
+        start = datetime.combine(self.today, datetime.min.time()) + timedelta(hours=8)
+        order = self.env["fsm.order"].create(
+            {
+                "ticket_id": fault.id,
+                "location_id": location.id,
+                "scheduled_date_start": start,
+                "scheduled_date_end": start + timedelta(hours=3),
+                "date_start": start,
+                "date_end": start + timedelta(hours=3),
+            }
+        )
+        order.action_complete()
+        return order
+
+    def run_billing(self):
+        run = self.env["support.billing.run"].create(
+            {"date_from": self.month_start, "date_to": self.month_end}
+        )
+        run.action_run()
+        return run
+
+    def test_technician_travel_per_customer_pricelist(self):
+        travel = self.env.ref("support_billing.product_infotel_travel_time")
+        transport = self.env.ref("support_billing.product_infotel_transport")
+        travel.list_price = 30.0
+        transport.list_price = 20.0
+        pricelist = self.env["product.pricelist"].create(
+            {
+                "name": "infotel partner prices (test)",
+                "currency_id": self.eur.id,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": travel.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 24.0,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": transport.id,
+                            "compute_price": "percentage",
+                            "percent_price": 50.0,
+                        }
+                    ),
+                ],
+            }
+        )
+        listed = self.contract("v1")
+        priced = self.contract("v3")
+        priced.partner_id.property_product_pricelist = pricelist
+        orders = {contract: self.visit(contract) for contract in (listed, priced)}
+        for order in orders.values():
+            self.assertTrue(order.support_billable)
+            self.assertFalse(order.support_plan_id)  # no day rate: work is time
+        run = self.run_billing()
+        self.assertFalse(run.error_message)
+        # list prices are in the company's currency, the plans bill in EUR
+        company = self.env.company
+
+        def eur(amount):
+            return company.currency_id._convert(amount, self.eur, company, self.today)
+
+        for contract, expected in (
+            (listed, {travel: eur(30.0), transport: eur(20.0)}),
+            (priced, {travel: 24.0, transport: eur(20.0) / 2}),
+        ):
+            with self.subTest(customer=contract.partner_id.name):
+                move = self.env["account.move"].search(
+                    [("support_contract_id", "=", contract.id)]
+                )
+                prices = {
+                    line.product_id: line.price_unit for line in move.invoice_line_ids
+                }
+                self.assertEqual(set(prices), set(expected))
+                for product, price in expected.items():
+                    self.assertAlmostEqual(prices[product], price, places=2)
+                self.assertEqual(move.currency_id, self.eur)
+                self.assertEqual(orders[contract].support_invoice_line_id.move_id, move)
+        # billed once: running again adds nothing
+        run.action_run()
+        moves = self.env["account.move"].search(
+            [("support_contract_id", "in", (listed | priced).ids)]
+        )
+        self.assertEqual(len(moves.invoice_line_ids), 4)
+
+    def test_technician_travel_without_a_price_is_not_billed(self):
+        contract = self.contract("v2")
+        order = self.visit(contract)
+        run = self.run_billing()
+        self.assertIn("Travel price", run.error_message)
+        self.assertIn(contract.name, run.error_message)
+        self.assertFalse(order.support_invoice_line_id)
 
     # --- billing run --------------------------------------------------------
 

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Sangoma (docs/vendors/sangoma.md, Billing) billed from the shipped vendor pack alone.
 
-Checks 8 policy numbers: 1 credit = 1 minute of professional services; packs
+Checks 10 policy numbers: 1 credit = 1 minute of professional services; packs
 of 2, 5 and 10 hours give 120, 300 and 600 credits (3); bug escalation and
-resolution never consume credits; a "bug" solved by standard configuration
-does; credits of a case escalated to R&D are refunded when it ends in a
+resolution never consume credits; a bug or an incident solved by standard
+configuration does; minor configuration assistance (consultation, change)
+is paid in credits; credits of a case escalated to R&D are refunded when it ends in a
 patch or a software update; hardware defect evaluation consumes no credits.
 """
 
@@ -112,6 +113,25 @@ class TestVendorSangoma(BillingCommon, TransactionCase):
         ticket.support_outcome = "configuration"
         self.assertEqual(self.verdict(line), ("wallet", 90, 0.0))
         self.assertEqual(self.balance(self.wallet), 210)
+
+    def test_incident_solved_by_configuration_uses_credits(self):
+        self.buy(2)
+        ticket = self.ticket("incident")
+        line = self.log(ticket, 30)
+        self.assertEqual(self.verdict(line), ("free", 0, 0.0))
+        ticket.support_outcome = "configuration"
+        self.assertEqual(self.verdict(line), ("wallet", 30, 0.0))
+        self.assertEqual(self.balance(self.wallet), 90)
+
+    def test_minor_configuration_assistance_uses_credits(self):
+        # consultation and change tickets are professional services: covered
+        # by the plan and paid in credits, not a quote without a rate
+        self.buy(2)
+        for category, minutes, left in (("consultation", 20, 100), ("change", 25, 75)):
+            with self.subTest(category=category):
+                line = self.log(self.ticket(category), minutes)
+                self.assertEqual(self.verdict(line), ("wallet", minutes, 0.0))
+                self.assertEqual(self.balance(self.wallet), left)
 
     def test_rnd_patch_or_update_refunds_credits(self):
         self.buy(5)

@@ -31,3 +31,14 @@ class SupportPlan(models.Model):
                         plan=plan.display_name,
                     )
                 )
+
+    def _portal_sla_targets(self):
+        """The reaction and resolution terms of the plan told to the customer
+        on the contract page: the targets of its active policies, in their
+        order."""
+        self.ensure_one()
+        return (
+            self.env["support.sla.target"]
+            .sudo()
+            .search([("plan_id", "=", self.id), ("policy_id.active", "=", True)])
+        )

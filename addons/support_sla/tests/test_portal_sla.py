@@ -73,3 +73,29 @@ class TestPortalSla(SlaTourCommon, HttpCase):
         ticket = self._ticket()
         ticket.sla_ids.sudo().unlink()
         self.assertNotIn('name="ticket_sla"', self._page(ticket))
+
+    def test_contract_page_tells_the_terms(self):
+        self.authenticate("tour_carol", "tour_carol")
+        response = self.url_open(f"/my/support/contract/{self.contract.id}")
+        self.assertEqual(response.status_code, 200)
+        terms = response.text.split('id="support_contract_sla_terms"')[1]
+        terms = terms.split("</table>")[0]
+        calendar = self.env.ref("support_sla.calendar_24_7")
+        rows = terms.split('class="o_support_sla_term"')[1:]
+        self.assertEqual(len(rows), 2)
+        for row, metric, amount in zip(
+            rows, ("reaction", "restore"), ("1", "24"), strict=True
+        ):
+            with self.subTest(metric=metric):
+                self.assertIn(f'data-metric="{metric}"', row)
+                cell = row.split("o_support_sla_term_amount")[1][:200]
+                self.assertIn(f"<span>{amount}</span>", cell)
+                self.assertIn("Business hours", cell)
+                self.assertIn(calendar.name, row)
+
+    def test_contract_page_without_terms_says_so(self):
+        self.policy.active = False
+        self.authenticate("tour_carol", "tour_carol")
+        page = self.url_open(f"/my/support/contract/{self.contract.id}").text
+        self.assertIn("guarantees no reaction or resolution term", page)
+        self.assertNotIn("o_support_sla_term", page)
