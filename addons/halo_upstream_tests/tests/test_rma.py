@@ -3,6 +3,8 @@
 """rma's own tests, rerun once our addons (support_rma included) are loaded
 (see common.py)."""
 
+import unittest
+
 from odoo.addons.rma.tests import test_rma, test_rma_dashboard, test_rma_operation
 
 from .common import rerun
@@ -20,4 +22,12 @@ class TestRmaDashboard(test_rma_dashboard.TestRmaDashboard):
 
 @rerun(test_rma_operation.TestRmaOperation)
 class TestRmaOperation(test_rma_operation.TestRmaOperation):
-    """Reruns the OCA class unchanged."""
+    """Reruns the OCA class, one test marked as failing upstream."""
+
+    # Fails in a database with rma alone on this Odoo 18.0 build (checked:
+    # `-i rma --test-tags /rma:TestRmaOperation.test_15`): the return's
+    # `to_refund` is not carried to the reception move. Not ours; marked so
+    # that it still runs and reports when it starts to pass.
+    @unittest.expectedFailure
+    def test_15(self):
+        return super().test_15()
