@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import pricing
-from .support_billing_rule import TREATMENTS
+from .support_billing_rule import AGREEMENTS, TREATMENTS
 
 WALLET_UNITS = [
     ("none", "No wallet"),
@@ -16,11 +16,6 @@ FEE_TYPES = [
     ("fixed", "Fixed fee"),
     ("tier", "Yearly fee by size (tiers)"),
     ("licence_share", "Share of the licence value"),
-]
-AGREEMENTS = [
-    ("none", "Not needed"),
-    ("recorded", "Recorded agreement (any channel)"),
-    ("written", "In writing (email or portal)"),
 ]
 
 
@@ -74,7 +69,9 @@ class SupportPlan(models.Model):
         default="none",
         required=True,
         help="Billable time counts only from the customer's recorded agreement "
-        "(in writing, or any recorded acceptance of the terms).",
+        "(in writing, or any recorded acceptance of the terms); with a "
+        "specification, once the customer accepts the specification the "
+        "agent sent, for the ticket's whole paid time.",
     )
     refund_on_rnd_fix = fields.Boolean(
         string="Refund credits of R&D fixes",

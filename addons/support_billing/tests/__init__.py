@@ -25,3 +25,5 @@ from . import test_engine_pricing
 from . import test_architecture_doc
 from . import test_vendor_docs
 from . import test_verdict_reason
+from . import test_consent
+from . import test_tour_consent
