@@ -303,10 +303,12 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
         contract = self.contract("free")
         contact = contract.contact_ids
         ticket = self.ticket(contract, "incident", support_cause="customer")
-        self.log(ticket, 15)
+        self.log(ticket, 10)
         self.assertEqual(ticket.support_consent_state, "none")
-        asked = self.log(ticket, 40)
+        # the 15 free minutes used up: asked before the next, paid, minute
+        self.log(ticket, 5)
         self.assertEqual(ticket.support_consent_state, "requested")
+        asked = self.log(ticket, 40)
         self.assertEqual(self.verdict(asked), ("not_billable", 0, 0, 0))
         # logged half an hour before the customer's answer
         asked.flush_recordset()
