@@ -628,7 +628,14 @@ class HelpdeskTicket(models.Model):
         it), or that its cause is on the customer's side under billable
         terms whose free time is used up."""
         self.ensure_one()
-        if self.support_consent_state != "none":
+        # Asked already, or refused: not again.  An agreement that no longer
+        # counts (a call where a specification is now needed) is asked again.
+        if self.support_consent_state in ("requested", "refused"):
+            return
+        plan = self.support_contract_id.plan_id
+        if self.support_consent_state == "accepted" and self._support_agreement_date(
+            plan, rule
+        ):
             return
         terms = self._support_billing_terms(rule)
         remote = self.timesheet_ids.filtered(lambda line: not line.support_onsite)
@@ -1046,11 +1053,14 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.display_name,
                     )
                 )
-            if ticket.support_consent_state == "accepted":
+            if (
+                ticket.support_consent_state == "accepted"
+                and ticket.support_consent_kind == "specification"
+            ):
                 raise UserError(
                     self.env._(
-                        "Consent: ticket %(ticket)s already has the customer's "
-                        "agreement.",
+                        "Consent: the customer accepted a specification of "
+                        "ticket %(ticket)s already.",
                         ticket=ticket.display_name,
                     )
                 )

@@ -409,3 +409,41 @@ class TestPaidWorkConsentHttp(RpcMixin, ConsentCommon, HttpCase):
                     )
         ticket.invalidate_recordset()
         self.assertEqual(ticket.support_consent_state, "requested")
+
+    def test_specification_is_sent_then_accepted_on_the_portal(self):
+        plan = self.plan_webitel(name="Webitel consent")
+        plan.billing_rule_ids.filtered(
+            lambda r: r.cause_scope == "customer_side"
+        ).agreement_required = "specification"
+        contract = self.make_contract(plan, name="SUP-SPEC")
+        ticket = self.make_ticket(contract, "incident", support_cause="customer")
+        ticket.user_id = self.agent
+        ticket.message_subscribe(partner_ids=self.contact.ids)
+        self.assertEqual(
+            (ticket.support_consent_state, ticket.support_consent_kind),
+            ("requested", "specification"),
+        )
+        line = self.log(ticket, 37)
+        self.authenticate("consent_carol", "consent_carol_pw")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertNotIn("support_agree_paid_work", page, "nothing to accept yet")
+        ticket.support_specification_id = self.env["ir.attachment"].create(
+            {
+                "name": "spec-defect.pdf",
+                "raw": b"%PDF",
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+        )
+        ticket.action_support_send_specification()
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("spec-defect.pdf", page)
+        self.assertIn("support_agree_paid_work", page)
+        self.post(f"/my/ticket/{ticket.id}/consent/accept")
+        ticket.invalidate_recordset()
+        line.invalidate_recordset()
+        self.assertEqual(ticket.support_consent_state, "accepted")
+        self.assertEqual(ticket.support_consent_document_id.name, "spec-defect.pdf")
+        self.assertEqual(
+            (line.support_verdict, line.support_amount), ("billable", 37.0)
+        )
