@@ -211,7 +211,6 @@ class TestPaidWorkConsent(ConsentCommon, TransactionCase):
         before = self.log(ticket, 40)
         self.backdate(before, 30)
         self.assertEqual(before.support_verdict_code, "no_agreement")
-        self.contact.user_ids  # noqa: B018 -- the contact answers for itself
         ticket._support_consent_decide("accept", "portal", self.contact)
         self.assertEqual(ticket.support_consent_state, "accepted")
         self.assertEqual(ticket.support_agreement_channel, "portal")
