@@ -286,6 +286,18 @@ class TestPaidWorkConsent(ConsentCommon, TransactionCase):
             self.assertEqual(ticket.support_consent_state, state)
             self.assertEqual(ticket.support_agreement_channel, "email")
 
+    def test_an_agreement_that_no_longer_counts_is_asked_again(self):
+        plan = self.plan_infotel(name="infotel recorded", agreement_required="recorded")
+        contract = self.make_contract(plan, partner=self.customer2)
+        ticket = self.make_ticket(contract, "configuration")
+        ticket._support_record_agreement("phone", day=self.month_start)
+        self.assertEqual(self.log(ticket, 30).support_verdict, "billable")
+        # the plan now wants writing: the call no longer counts
+        plan.agreement_required = "written"
+        line = self.log(ticket, 30)
+        self.assertEqual(line.support_verdict_code, "no_agreement")
+        self.assertEqual(ticket.support_consent_state, "requested")
+
     def test_migration_keeps_former_agreements_billable(self):
         ticket = self.customer_side_ticket()
         ticket._support_record_agreement("email", day=self.month_start)
@@ -389,6 +401,11 @@ class TestPaidWorkConsentHttp(RpcMixin, ConsentCommon, HttpCase):
         self.assertEqual(ticket.support_consent_state, "refused")
         self.assertEqual(ticket.support_agreement_channel, "email")
         self.assertEqual(ticket.support_agreement_partner_id, self.contact)
+        # the portal says so
+        self.authenticate("consent_carol", "consent_carol_pw")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("support_consent_refused", page)
+        self.assertIn("we do no further paid work on this request", page)
 
     def test_consent_fields_refused_over_rpc(self):
         ticket = self.asked_ticket()
