@@ -3,7 +3,7 @@
 {
     "name": "Support Billing",
     "summary": "Credit wallets, billable time, success fees, onsite visits and invoices for support contracts",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Helpdesk",
     "website": "https://github.com/halo-support/halo-support",
     "author": "Halo Support Developers",
@@ -25,6 +25,7 @@
         "data/support_travel_zone_data.xml",
         "data/product_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "views/support_wallet_views.xml",
         "views/support_plan_views.xml",
         "views/support_contract_views.xml",

@@ -374,8 +374,12 @@ class TicketTerms:
     override (request beyond quota, R&D fix refunded, success fee).
     ``cap_minutes`` bounds the hourly time (success-fee threshold);
     ``hold`` keeps the time pending (success-fee case still running).
-    ``agreement_date`` is the date of the customer's recorded agreement to
-    paid work, required when ``agreement_required``.
+    ``agreement_date`` is the day of the customer's recorded agreement to
+    paid work, required when ``agreement_required``; ``agreement_at`` its
+    moment (naive UTC), which splits the time logged on that day (see
+    :func:`agreement_covers`).  ``agreement_whole``: the agreement covers the
+    ticket's time whatever its date (a specification of the time spent).
+    ``refused``: the customer refused paid work.
     """
 
     treatment: str
@@ -387,17 +391,23 @@ class TicketTerms:
     agreement_date: object = None
     cap_minutes: int | None = None
     hold: bool = False
+    agreement_at: object = None
+    agreement_whole: bool = False
+    refused: bool = False
 
 
 @dataclass
 class LineInput:
     """One timesheet line: ``key`` identifies it, ``date`` is comparable with
-    the agreement date, ``running`` marks a timer still running."""
+    the agreement date, ``running`` marks a timer still running,
+    ``logged_at`` is when it was logged (comparable with the agreement's
+    moment)."""
 
     key: object
     date: object
     minutes: int
     running: bool = False
+    logged_at: object = None
 
 
 @dataclass
@@ -502,13 +512,68 @@ def split_coverage(chargeable, covered, available=None):
     return target, target - covered
 
 
-def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
+def agreement_covers(terms, line_date, logged_at=None):
+    """Whether the customer's agreement to paid work covers a line.
+
+    Without a required agreement every line is covered; with one, a line
+    dated after the agreement's day is, a line dated before it is not.  A
+    line dated on the agreement's day is covered when it was logged at or
+    after the agreement's moment (``agreement_at``): the work that led to
+    asking the customer stays unbilled, the work done once they agreed is
+    billed.  An agreement recorded for a past day has that day's start as
+    its moment, so the whole day counts.  A specification
+    (``agreement_whole``) covers the ticket's time whatever its date.
+    """
+    if not terms.agreement_required:
+        return True
+    if terms.agreement_date is None:
+        return False
+    if terms.agreement_whole or line_date > terms.agreement_date:
+        return True
+    if line_date < terms.agreement_date:
+        return False
+    return (
+        terms.agreement_at is None
+        or logged_at is None
+        or (logged_at >= terms.agreement_at)
+    )
+
+
+def needs_consent(terms, awaiting, worked=0, customer_side=False):
+    """Whether the ticket's time just turned from free to paid work that
+    waits for the customer's consent.
+
+    It does when a line's chargeable time awaits the agreement
+    (``awaiting``: its free time ran out, its wallet is empty), or when the
+    cause was set on the customer's side under billable terms whose free
+    minutes are used up (``worked`` minutes so far): the next minute is
+    paid.  Never once the customer agreed or refused.
+    """
+    if not terms.agreement_required or terms.agreement_date is not None:
+        return False
+    if terms.refused:
+        return False
+    if awaiting:
+        return True
+    return bool(
+        customer_side
+        and terms.treatment == "billable"
+        and not terms.hold
+        and worked >= terms.free_minutes
+    )
+
+
+def line_charge(
+    planned, covered, rate, line_date, terms, overage="bill", logged_at=None
+):
     """Final ``(verdict, reason, billable_minutes, amount)`` of a planned line
     once ``covered`` minutes of it came from a wallet.
 
     The rest is billed at ``rate`` -- for a wallet plan only when the plan
-    bills overage -- and only when the customer agreed to paid work on or
-    before the line's date; otherwise it is not billable, with the reason.
+    bills overage -- and only when the customer's agreement to paid work
+    covers the line (:func:`agreement_covers`); otherwise it is not
+    billable, with the reason (``consent_refused`` once the customer
+    refused).
     """
     if planned.verdict not in ("wallet", "billable"):
         return planned.verdict, planned.reason, 0, money(0)
@@ -517,10 +582,9 @@ def line_charge(planned, covered, rate, line_date, terms, overage="bill"):
         return "wallet", planned.reason, 0, money(0)
     if terms.treatment == "wallet" and overage != "bill":
         return "not_billable", "wallet_empty", 0, money(0)
-    if terms.agreement_required and (
-        terms.agreement_date is None or line_date < terms.agreement_date
-    ):
-        return "not_billable", "no_agreement", 0, money(0)
+    if not agreement_covers(terms, line_date, logged_at):
+        reason = "consent_refused" if terms.refused else "no_agreement"
+        return "not_billable", reason, 0, money(0)
     if to_decimal(rate) <= 0:
         # Billable work without a price is a configuration gap, not a
         # zero-amount invoice line.

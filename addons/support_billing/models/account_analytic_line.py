@@ -47,6 +47,9 @@ VERDICT_MESSAGES = {
         "Not billable: paid work without the customer's recorded "
         "agreement (%(how)s) before this day."
     ),
+    "consent_refused": _lt(
+        "Not billable: the customer refused paid work on this ticket."
+    ),
     "no_rate": _lt("Not billed: plan %(plan)s has no hourly rate for billable work."),
     "wallet_empty": _lt("Not billed: wallet %(wallet)s is empty; top it up."),
     "over_quota": _lt("Billable at %(rate)s: request beyond the month's quota."),

@@ -1,13 +1,17 @@
 # Copyright 2026 Halo Support Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
+import pytz
 from markupsafe import Markup
+from werkzeug.urls import url_encode
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.misc import format_amount
+from odoo.tools.misc import format_amount, format_datetime
 
 from ..engine import pricing
-from .support_billing_rule import OUTCOMES
+from .support_billing_rule import AGREEMENTS, OUTCOMES
 
 CAUSES = list(pricing.CAUSE_SELECTION)
 AGREEMENT_CHANNELS = [
@@ -16,6 +20,20 @@ AGREEMENT_CHANNELS = [
     ("phone", "Recorded call"),
 ]
 WRITTEN_CHANNELS = ("portal", "email")
+# Where the customer's consent to paid work stands (see _on_paid_work_needed).
+CONSENT_STATES = [
+    ("none", "Not asked"),
+    ("requested", "Asked"),
+    ("accepted", "Accepted"),
+    ("refused", "Refused"),
+]
+# What the customer is asked to accept: paid work from now on, or a
+# specification of the work (a document the agent sends).
+CONSENT_KINDS = [
+    ("paid_work", "Paid work"),
+    ("specification", "Specification"),
+]
+CONSENT_DECISIONS = ("accept", "refuse")
 SUCCESS_FEE_STATES = list(pricing.SUCCESS_FEE_STATE_SELECTION)
 # The ticket's fields that an agent edits on the form and that the terms of
 # its time read besides its entitlement and contract (which the entitlement
@@ -30,6 +48,7 @@ BILLING_TICKET_FIELDS = (
     "support_rnd_escalated",
     "support_agreement_date",
     "support_agreement_channel",
+    "support_consent_state",
 )
 # Contract states whose tickets' time is no longer judged: see
 # _support_billing_evaluate.
@@ -57,25 +76,85 @@ class HelpdeskTicket(models.Model):
         "R&D patch or update refunds them).",
     )
     support_rnd_escalated = fields.Boolean(string="Escalated to R&D", tracking=True)
+    # The agreement is recorded by _support_record_agreement (the wizard, the
+    # portal, the emailed link) and refused by _support_record_refusal: a
+    # user's write() of these fields is refused (support_system).
     support_agreement_date = fields.Date(
+        support_system=True,
         string="Paid work agreed on",
         tracking=True,
         copy=False,
+        readonly=True,
         help="The customer agreed to paid work on this day; billable time "
-        "counts from it.",
+        "counts from the moment of the agreement (Consent answered at).",
     )
     support_agreement_channel = fields.Selection(
+        support_system=True,
         selection=AGREEMENT_CHANNELS,
         string="Agreed by",
         tracking=True,
         copy=False,
+        readonly=True,
+        help="How the customer answered the request for consent.",
     )
     support_agreement_partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Agreed by contact", copy=False
+        support_system=True,
+        comodel_name="res.partner",
+        string="Agreed by contact",
+        copy=False,
+        readonly=True,
+    )
+    support_consent_state = fields.Selection(
+        support_system=True,
+        selection=CONSENT_STATES,
+        string="Consent to paid work",
+        default="none",
+        required=True,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="Asked when the ticket's time turns from free to paid work that "
+        "needs the customer's agreement; accepted or refused by the customer.",
+    )
+    support_consent_kind = fields.Selection(
+        support_system=True,
+        selection=CONSENT_KINDS,
+        string="Consent to",
+        copy=False,
+        readonly=True,
+    )
+    support_consent_requested_date = fields.Datetime(
+        support_system=True, string="Consent asked at", copy=False, readonly=True
+    )
+    support_consent_date = fields.Datetime(
+        support_system=True,
+        string="Consent answered at",
+        copy=False,
+        readonly=True,
+        help="When the customer accepted or refused: billable time counts "
+        "from an acceptance's moment.",
+    )
+    support_specification_id = fields.Many2one(
+        comodel_name="ir.attachment",
+        string="Specification to send",
+        copy=False,
+        help="The specification of the paid work (e.g. a customer-caused "
+        "defect) to send to the customer for acceptance.",
+    )
+    support_consent_document_id = fields.Many2one(
+        support_system=True,
+        comodel_name="ir.attachment",
+        string="Specification sent",
+        copy=False,
+        readonly=True,
+        help="The document the customer was asked to accept (and accepted).",
     )
     support_agreement_required = fields.Selection(
-        related="support_contract_id.plan_id.agreement_required",
+        selection=AGREEMENTS,
+        compute="_compute_support_agreement_required",
         string="Paid work needs",
+        help="What paid work on this ticket needs: its billing rule's, else "
+        "its plan's.",
     )
     support_quota_state = fields.Selection(
         support_system=True,
@@ -182,6 +261,22 @@ class HelpdeskTicket(models.Model):
             )
 
     @api.depends(
+        "support_contract_id.plan_id.agreement_required",
+        "support_contract_id.plan_id.billing_rule_ids.agreement_required",
+        "type_id",
+        "support_cause",
+        "support_outcome",
+    )
+    def _compute_support_agreement_required(self):
+        for ticket in self:
+            plan = ticket.support_contract_id.plan_id
+            ticket.support_agreement_required = (
+                ticket._support_agreement_kind(ticket._support_billing_rule())
+                if plan
+                else False
+            )
+
+    @api.depends(
         "timesheet_ids.support_amount",
         "timesheet_ids.support_wallet_minutes",
         "timesheet_ids.support_billable_minutes",
@@ -271,17 +366,47 @@ class HelpdeskTicket(models.Model):
     # Terms of the ticket's time
     # ------------------------------------------------------------------
 
-    def _support_agreement_date(self, plan):
-        """The agreement date that counts under ``plan``, or None."""
+    def _support_agreement_kind(self, rule=None):
+        """What paid work under ``rule`` needs: the rule's own setting, else
+        the plan's (``none``, ``recorded``, ``written``, ``specification``)."""
         self.ensure_one()
-        if not self.support_agreement_date:
+        if rule and rule.agreement_required:
+            return rule.agreement_required
+        return self.support_contract_id.plan_id.agreement_required or "none"
+
+    def _support_agreement_date(self, plan, rule=None):
+        """The agreement date that counts under ``plan`` (and ``rule``), or
+        None."""
+        self.ensure_one()
+        kind = self._support_agreement_kind(rule) if rule else plan.agreement_required
+        if not self.support_agreement_date or self.support_consent_state == "refused":
             return None
         if (
-            plan.agreement_required == "written"
+            kind in ("written", "specification")
             and self.support_agreement_channel not in WRITTEN_CHANNELS
         ):
             return None
+        if kind == "specification" and not (
+            self.support_consent_kind == "specification"
+            and self.support_consent_document_id
+        ):
+            return None
         return self.support_agreement_date
+
+    def _support_agreement_terms(self, plan, rule=None):
+        """The agreement's part of :class:`pricing.TicketTerms` under
+        ``plan`` and ``rule``: its day and moment, whether it covers the
+        whole ticket (a specification), whether the customer refused."""
+        self.ensure_one()
+        kind = self._support_agreement_kind(rule) if rule else plan.agreement_required
+        day = self._support_agreement_date(plan, rule)
+        return {
+            "agreement_required": kind != "none",
+            "agreement_date": day,
+            "agreement_at": self.support_consent_date or None if day else None,
+            "agreement_whole": kind == "specification",
+            "refused": self.support_consent_state == "refused",
+        }
 
     def _support_billing_rule(self, onsite=False):
         """The plan's billing rule of the ticket's remote (or onsite) time."""
@@ -303,8 +428,7 @@ class HelpdeskTicket(models.Model):
         common = {
             "rounding": plan._billing_rounding(),
             "rate": contract._support_hourly_rate(),
-            "agreement_required": plan.agreement_required != "none",
-            "agreement_date": self._support_agreement_date(plan),
+            **self._support_agreement_terms(plan, rule),
         }
         entitlement = self.entitlement
         if entitlement in ("not_authorised", "not_eligible", "no_contract", "refused"):
@@ -495,13 +619,38 @@ class HelpdeskTicket(models.Model):
             groups = [(lines - onsite, rule)]
             if onsite:
                 groups.append((onsite, ticket._support_billing_rule(onsite=True)))
+            awaiting = False
             for group, group_rule in groups:
                 if group:
                     terms = ticket._support_billing_terms(group_rule)
-                    ticket._support_apply_terms(group, terms, group_rule)
+                    awaiting |= ticket._support_apply_terms(group, terms, group_rule)
             if lines.filtered(lambda x: x.support_verdict == "billable"):
                 # Counted by halo_support for the account manager's offer.
                 ticket._support_mark_paid_service()
+            ticket._support_check_paid_work(rule, awaiting)
+
+    def _support_check_paid_work(self, rule, awaiting):
+        """Call :meth:`_on_paid_work_needed` once, when the engine finds that
+        the ticket's time turned from free to paid work waiting for the
+        customer's consent (``awaiting``: a line's chargeable time waits for
+        it), or that its cause is on the customer's side under billable
+        terms whose free time is used up."""
+        self.ensure_one()
+        # Asked already, or refused: not again.  An agreement that no longer
+        # counts (a call where a specification is now needed) is asked again.
+        if self.support_consent_state in ("requested", "refused"):
+            return
+        plan = self.support_contract_id.plan_id
+        if self.support_consent_state == "accepted" and self._support_agreement_date(
+            plan, rule
+        ):
+            return
+        terms = self._support_billing_terms(rule)
+        remote = self.timesheet_ids.filtered(lambda line: not line.support_onsite)
+        worked = sum(line._support_minutes() for line in remote)
+        customer_side = self.support_cause in pricing.CUSTOMER_SIDE_CAUSES
+        if pricing.needs_consent(terms, awaiting, worked, customer_side):
+            self._on_paid_work_needed(terms)
 
     def _support_apply_contract_ended(self, lines):
         """The time of a ticket whose contract was cancelled or expired.
@@ -529,7 +678,8 @@ class HelpdeskTicket(models.Model):
     def _support_apply_terms(self, lines, terms, rule):
         """Judge ``lines`` (the remote or the onsite time of the ticket, in
         date order) under ``terms`` and ``rule``: the engine plans them, the
-        wallet covers what it can, the rest is billed or not."""
+        wallet covers what it can, the rest is billed or not.  Returns
+        whether a line's chargeable time waits for the customer's agreement."""
         self.ensure_one()
         plan = self.support_contract_id.plan_id
         inputs = [
@@ -538,6 +688,7 @@ class HelpdeskTicket(models.Model):
                 line.date,
                 line._support_minutes(),
                 running=line._support_minutes() == 0,
+                logged_at=line.create_date,
             )
             for line in lines
         ]
@@ -551,13 +702,21 @@ class HelpdeskTicket(models.Model):
             wallet = self.support_quota_wallet_id
         context = {"terms": terms, "rule": rule, "plan": plan, "ticket": self}
         invoiced = {}
+        awaiting = False
         for line, item in zip(lines, planned, strict=True):
             if line.support_invoice_line_id:
                 continue
             covered = self._support_cover_line(line, item, terms, wallet, invoiced)
             verdict, reason, billable, amount = pricing.line_charge(
-                item, covered, terms.rate, line.date, terms, plan.wallet_overage
+                item,
+                covered,
+                terms.rate,
+                line.date,
+                terms,
+                plan.wallet_overage,
+                logged_at=line.create_date,
             )
+            awaiting |= reason == "no_agreement"
             line._support_apply(
                 context,
                 verdict,
@@ -569,6 +728,7 @@ class HelpdeskTicket(models.Model):
                 amount=amount,
                 item=item,
             )
+        return awaiting
 
     def _support_cover_line(self, line, item, terms, wallet, invoiced):
         """Move ``wallet`` so that it covers what ``item`` (the line's
@@ -628,47 +788,301 @@ class HelpdeskTicket(models.Model):
     # Agreement to paid work
     # ------------------------------------------------------------------
 
-    def _support_record_agreement(self, channel, partner=None, day=None, note=None):
-        """Record the customer's agreement to paid work (agent or portal)."""
+    def _on_paid_work_needed(self, terms):
+        """Hook: the ticket's time turned from free to paid work that needs
+        the customer's consent (called once by the billing evaluation, see
+        :meth:`_support_check_paid_work`).  Can be inherited.
+
+        The consent is marked as asked; the agent is told at once on the
+        ticket (a note and an activity, in the agent's language); the
+        customer is asked by email with one-click links to the portal
+        (:meth:`_support_consent_url`).  Under a plan that bills on a
+        specification the agent is asked to send one instead
+        (:meth:`action_support_send_specification`), which asks the customer.
+        """
+        specification = terms.agreement_whole
         for ticket in self:
-            if channel not in dict(AGREEMENT_CHANNELS):
-                raise UserError(
-                    self.env._("Agreed by: choose how the customer agreed.")
+            ticket.sudo().with_context(support_billing_no_eval=True).write(
+                {
+                    "support_consent_state": "requested",
+                    "support_consent_kind": "specification"
+                    if specification
+                    else "paid_work",
+                    "support_consent_requested_date": self.env.cr.now(),
+                }
+            )
+            ticket._support_consent_tell_agent(specification)
+            if not specification:
+                ticket._support_consent_ask_customer()
+
+    def _support_consent_agent(self):
+        """The agent to tell: the ticket's assignee, else the internal user
+        whose work made the time paid."""
+        self.ensure_one()
+        user = self.user_id or self.env.user
+        if user._is_public() or user.share or user._is_superuser():
+            return self.env["res.users"]
+        return user
+
+    def _support_consent_tell_agent(self, specification):
+        self.ensure_one()
+        agent = self._support_consent_agent()
+        ticket = self.with_context(lang=agent.lang or self.env.lang)
+        if specification:
+            note = ticket.env._(
+                "Paid work: this ticket's time is now billable work that needs "
+                "the customer's acceptance of a specification. Attach the "
+                "specification (Specification to send) and send it; until "
+                "the customer accepts it, the time is not billed."
+            )
+            summary = ticket.env._("Send the specification of the paid work")
+        else:
+            note = ticket.env._(
+                "Paid work: the free time of this ticket is used up. Further "
+                "time is billable only from the customer's consent; the "
+                "customer was asked by email and on the portal. Until they "
+                "accept, further time is not billed."
+            )
+            summary = ticket.env._("Paid work: waiting for the customer's consent")
+        ticket.message_post(body=note, subtype_xmlid="mail.mt_note")
+        if agent:
+            ticket.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=agent.id,
+                summary=summary,
+                note=note,
+            )
+
+    def _support_consent_ask_customer(self, attachments=None):
+        """Email the customer the request for consent (mail template, in the
+        customer's language) with the one-click links; the message is in the
+        ticket's conversation, so the portal shows it too."""
+        self.ensure_one()
+        template = self.env.ref("support_billing.mail_template_support_consent")
+        self.message_post_with_source(
+            template,
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+            attachment_ids=(attachments or self.env["ir.attachment"]).ids,
+        )
+
+    def _support_consent_url(self, decision):
+        """The link of the email that opens the confirmation page of
+        ``decision`` (accept or refuse).  It carries the ticket's portal
+        access token: the page itself changes nothing (a GET that mail
+        scanners may follow), its button posts the decision."""
+        self.ensure_one()
+        if decision not in CONSENT_DECISIONS:
+            raise UserError(self.env._("Consent: unknown decision %s.", decision))
+        token = self.sudo()._portal_ensure_token()
+        return f"{self.get_base_url()}/my/ticket/{self.id}/consent/{decision}?{url_encode({'access_token': token})}"
+
+    def _support_consent_moment(self, day=None, when=None):
+        """``(moment, day)`` of a consent: ``when`` (naive UTC), else the
+        start of ``day`` in the agent's time zone (an agreement recorded for
+        a past day counts from that day's start), else now."""
+        self.ensure_one()
+        day = fields.Date.to_date(day)
+        when = fields.Datetime.to_datetime(when)
+        tz = pytz.timezone(
+            (self.user_id or self.env.user).tz or self.company_id.partner_id.tz or "UTC"
+        )
+        if when:
+            moment = when
+        elif day:
+            moment = (
+                tz.localize(datetime.combine(day, time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
+        else:
+            moment = self.env.cr.now()
+        local_day = pytz.utc.localize(moment).astimezone(tz).date()
+        return moment, day or local_day
+
+    def _support_consent_check(self, channel, partner):
+        self.ensure_one()
+        if channel not in dict(AGREEMENT_CHANNELS):
+            raise UserError(self.env._("Agreed by: choose how the customer agreed."))
+        contract = self.support_contract_id
+        if partner and contract and not contract._is_authorised(partner):
+            raise UserError(
+                self.env._(
+                    "Consent: %(partner)s is not an authorised contact of "
+                    "contract %(contract)s; only an authorised contact can "
+                    "agree to or refuse paid work.",
+                    partner=partner.display_name,
+                    contract=contract.name,
                 )
-            plan = ticket.support_contract_id.plan_id
-            if plan.agreement_required == "written" and channel not in WRITTEN_CHANNELS:
-                raise UserError(
-                    self.env._(
-                        "Agreed by: plan %(plan)s needs the agreement in writing "
-                        "(email or portal); a call is not enough.",
-                        plan=plan.display_name,
-                    )
+            )
+        plan = contract.plan_id
+        kind = (
+            self._support_agreement_kind(self._support_billing_rule())
+            if plan
+            else "none"
+        )
+        if kind in ("written", "specification") and channel not in WRITTEN_CHANNELS:
+            raise UserError(
+                self.env._(
+                    "Agreed by: plan %(plan)s needs the agreement in writing "
+                    "(email or portal); a call is not enough.",
+                    plan=plan.display_name,
                 )
-            day = day or fields.Date.context_today(ticket)
+            )
+
+    def _support_channel_label(self, channel):
+        return dict(
+            self._fields["support_agreement_channel"]._description_selection(self.env)
+        )[channel]
+
+    def _support_record_agreement(
+        self, channel, partner=None, day=None, note=None, when=None
+    ):
+        """Record the customer's agreement to paid work (agent, portal, or
+        the emailed link): its channel, contact and moment (``when``, else
+        the start of ``day``, else now).  Billable time counts from that
+        moment (:func:`pricing.agreement_covers`)."""
+        for ticket in self:
             partner = partner or ticket.partner_id
-            ticket.write(
+            ticket._support_consent_check(channel, partner)
+            moment, day = ticket._support_consent_moment(day, when)
+            kind = ticket.support_consent_kind or "paid_work"
+            # Whoever may change the ticket records the customer's answer,
+            # through this method only (support_system fields).
+            ticket.check_access("write")
+            ticket.sudo().write(
                 {
                     "support_agreement_date": day,
                     "support_agreement_channel": channel,
                     "support_agreement_partner_id": partner.id,
+                    "support_consent_state": "accepted",
+                    "support_consent_kind": kind,
+                    "support_consent_date": moment,
                 }
             )
-            ticket.message_post(
-                body=Markup("%s<br/>%s")
-                % (
-                    self.env._(
-                        "Paid work agreed by %(partner)s on %(day)s (%(channel)s).",
-                        partner=partner.display_name,
-                        day=day,
-                        channel=dict(
-                            self._fields[
-                                "support_agreement_channel"
-                            ]._description_selection(self.env)
-                        )[channel],
-                    ),
-                    note or "",
+            document = ticket.support_consent_document_id
+            text = (
+                self.env._(
+                    "Specification %(document)s accepted by %(partner)s on "
+                    "%(when)s (%(channel)s): its work is billable.",
+                    document=document.name,
+                    partner=partner.display_name,
+                    when=ticket._support_format_moment(moment),
+                    channel=ticket._support_channel_label(channel),
+                )
+                if kind == "specification" and document
+                else self.env._(
+                    "Paid work agreed by %(partner)s on %(when)s (%(channel)s): "
+                    "time logged from then on is billable.",
+                    partner=partner.display_name,
+                    when=ticket._support_format_moment(moment),
+                    channel=ticket._support_channel_label(channel),
                 )
             )
+            ticket.sudo().message_post(
+                body=Markup("%s<br/>%s") % (text, note or ""),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _support_record_refusal(self, channel, partner=None, note=None, when=None):
+        """Record the customer's refusal of paid work: no further time of the
+        ticket is billable (verdict reason ``consent_refused``), and the
+        ticket says so."""
+        for ticket in self:
+            partner = partner or ticket.partner_id
+            ticket._support_consent_check(channel, partner)
+            if ticket.support_consent_state == "accepted":
+                raise UserError(
+                    self.env._(
+                        "Consent: paid work on ticket %(ticket)s was already "
+                        "agreed on %(day)s; the agreement stands for the work "
+                        "done. Close the ticket to stop the paid work.",
+                        ticket=ticket.display_name,
+                        day=ticket.support_agreement_date,
+                    )
+                )
+            moment, _day = ticket._support_consent_moment(when=when)
+            ticket.check_access("write")
+            ticket.sudo().write(
+                {
+                    "support_agreement_channel": channel,
+                    "support_agreement_partner_id": partner.id,
+                    "support_consent_state": "refused",
+                    "support_consent_kind": ticket.support_consent_kind or "paid_work",
+                    "support_consent_date": moment,
+                }
+            )
+            agent = ticket._support_consent_agent()
+            told = ticket.with_context(lang=agent.lang or self.env.lang)
+            text = told.env._(
+                "Paid work refused by %(partner)s on %(when)s (%(channel)s): "
+                "stop the paid work; further time on this ticket is not billed.",
+                partner=partner.display_name,
+                when=ticket._support_format_moment(moment),
+                channel=told._support_channel_label(channel),
+            )
+            ticket.sudo().message_post(
+                body=Markup("%s<br/>%s") % (text, note or ""),
+                subtype_xmlid="mail.mt_note",
+            )
+            if agent:
+                ticket.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=agent.id,
+                    summary=told.env._("Paid work refused by the customer"),
+                    note=text,
+                )
+
+    def _support_consent_decide(self, decision, channel, partner):
+        """The customer's answer from the portal or the emailed link."""
+        self.ensure_one()
+        if decision == "accept":
+            self._support_record_agreement(channel, partner=partner)
+        elif decision == "refuse":
+            self._support_record_refusal(channel, partner=partner)
+        else:
+            raise UserError(self.env._("Consent: unknown decision %s.", decision))
+
+    def _support_format_moment(self, moment):
+        """``moment`` (naive UTC) in the reader's format and time zone."""
+        return format_datetime(self.env, moment, dt_format="short")
+
+    def action_support_send_specification(self):
+        """Send the attached specification to the customer for acceptance
+        (portal buttons and the emailed links, like a consent to paid
+        work); its acceptance makes the ticket's paid time billable."""
+        for ticket in self:
+            document = ticket.support_specification_id
+            if not document:
+                raise UserError(
+                    self.env._(
+                        "Specification to send: attach the specification to "
+                        "ticket %(ticket)s first.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            if (
+                ticket.support_consent_state == "accepted"
+                and ticket.support_consent_kind == "specification"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Consent: the customer accepted a specification of "
+                        "ticket %(ticket)s already.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            ticket.check_access("write")
+            ticket.sudo().with_context(support_billing_no_eval=True).write(
+                {
+                    "support_consent_state": "requested",
+                    "support_consent_kind": "specification",
+                    "support_consent_document_id": document.id,
+                    "support_consent_requested_date": self.env.cr.now(),
+                }
+            )
+            ticket._support_consent_ask_customer(attachments=document)
+        return True
 
     def action_support_record_agreement(self):
         self.ensure_one()

@@ -11,6 +11,13 @@ TREATMENTS = list(pricing.TREATMENT_SELECTION)
 CAUSE_SCOPES = list(pricing.CAUSE_SCOPE_SELECTION)
 WORK_PLACES = list(pricing.WORK_PLACE_SELECTION)
 OUTCOMES = list(pricing.OUTCOME_SELECTION)
+# What paid work needs before it is billed (a plan's, or a rule's own).
+AGREEMENTS = [
+    ("none", "Not needed"),
+    ("recorded", "Recorded agreement (any channel)"),
+    ("written", "In writing (email or portal)"),
+    ("specification", "A specification accepted in writing"),
+]
 
 
 class SupportBillingRule(models.Model):
@@ -65,6 +72,14 @@ class SupportBillingRule(models.Model):
         "by the rule of its remote time.",
     )
     treatment = fields.Selection(selection=TREATMENTS, required=True, default="free")
+    agreement_required = fields.Selection(
+        selection=AGREEMENTS,
+        string="Paid work needs",
+        help="What the paid work of this rule needs before it is billed, when "
+        "it differs from the plan's (e.g. a defect caused on the customer's "
+        "side billed on a specification the customer accepts). Empty: the "
+        "plan's.",
+    )
     allowance_id = fields.Many2one(
         comodel_name="support.plan.allowance",
         ondelete="restrict",

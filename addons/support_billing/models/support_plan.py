@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..engine import pricing
-from .support_billing_rule import TREATMENTS
+from .support_billing_rule import AGREEMENTS, TREATMENTS
 
 WALLET_UNITS = [
     ("none", "No wallet"),
@@ -21,11 +21,6 @@ FEE_TYPES = [
 TRAVEL_PRICINGS = [
     ("zone", "By travel zone of the site's region"),
     ("pricelist", "Travel products at the customer's pricelist"),
-]
-AGREEMENTS = [
-    ("none", "Not needed"),
-    ("recorded", "Recorded agreement (any channel)"),
-    ("written", "In writing (email or portal)"),
 ]
 
 
@@ -79,7 +74,9 @@ class SupportPlan(models.Model):
         default="none",
         required=True,
         help="Billable time counts only from the customer's recorded agreement "
-        "(in writing, or any recorded acceptance of the terms).",
+        "(in writing, or any recorded acceptance of the terms); with a "
+        "specification, once the customer accepts the specification the "
+        "agent sent, for the ticket's whole paid time.",
     )
     refund_on_rnd_fix = fields.Boolean(
         string="Refund credits of R&D fixes",

@@ -27,3 +27,5 @@ from . import test_vendor_docs
 from . import test_verdict_reason
 from . import test_vendor_infotel_rules
 from . import test_vendor_webitel_rules
+from . import test_consent
+from . import test_tour_consent

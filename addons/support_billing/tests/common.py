@@ -365,6 +365,22 @@ class BillingCommon:
     def agree(self, ticket, channel="email", day=None):
         ticket._support_record_agreement(channel, day=day or self.month_start)
 
+    def accept_specification(self, ticket, partner=None, channel="email"):
+        """The agent sends a specification of the ticket's paid work, the
+        customer's authorised contact accepts it."""
+        ticket.support_specification_id = self.env["ir.attachment"].create(
+            {
+                "name": f"Specification {ticket.name}.pdf",
+                "raw": b"%PDF specification",
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+        )
+        ticket.action_support_send_specification()
+        ticket._support_consent_decide(
+            "accept", channel, partner or ticket.support_contract_id.contact_ids[:1]
+        )
+
     def balance(self, wallet):
         wallet.invalidate_recordset(["balance"])
         return wallet.balance

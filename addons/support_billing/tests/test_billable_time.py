@@ -398,7 +398,10 @@ class TestBillableTime(BillingCommon, TransactionCase):
             {"name": "Dan Late", "parent_id": self.customer.id}
         )
         ticket = self.make_ticket(contract, "configuration", partner=dan)
-        self.agree(ticket)
+        # only an authorised contact's agreement counts
+        ticket._support_record_agreement(
+            "email", partner=self.contact, day=self.month_start
+        )
         line = self.log(ticket, 40)
         self.assertEqual(ticket.entitlement, "not_authorised")
         self.assertEqual(self.verdicts(line), [("not_billable", 0, 0, 0.0)])

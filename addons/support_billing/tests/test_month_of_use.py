@@ -489,6 +489,8 @@ class TestMonthOfUseWebitel(MonthOfUseCase, HttpCase):
         )
         self.triage(t_defect, "incident", support_cause="customer")
         self.assertTrue(t_defect.sla_ids)
+        # billed on a specification Anna accepts
+        self.accept_specification(t_defect, anna)
         defect = self.work(t_defect, 37, date(2026, 11, 2))
         self.assertEqual(defect.support_amount, 616.67)
 

@@ -424,3 +424,44 @@ class TestVendorInfotel(BillingCommon, TransactionCase):
         move = self.bill_and_post(contract)
         self.assertEqual(move.amount_untaxed, 155.26)
         self.assertEqual(move.currency_id, self.eur)
+
+    # --- consent at the moment free turns paid (issue 12, point 1) ----------
+
+    def test_customer_asked_when_quick_support_turns_paid(self):
+        """The page: "our worker contacts the customer at the moment quick
+        support turns into paid service"; paid service "is agreed in
+        writing (e-mail), by the ticket portal"."""
+        contract = self.contract("free")
+        contact = contract.contact_ids
+        ticket = self.ticket(contract, "incident", support_cause="customer")
+        self.log(ticket, 10)
+        self.assertEqual(ticket.support_consent_state, "none")
+        # the 15 free minutes used up: asked before the next, paid, minute
+        self.log(ticket, 5)
+        self.assertEqual(ticket.support_consent_state, "requested")
+        asked = self.log(ticket, 40)
+        self.assertEqual(self.verdict(asked), ("not_billable", 0, 0, 0))
+        # logged half an hour before the customer's answer
+        asked.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE account_analytic_line SET create_date = create_date - "
+            "interval '30 minutes' WHERE id = %s",
+            [asked.id],
+        )
+        asked.invalidate_recordset(["create_date"])
+        with self.assertRaisesRegex(UserError, "in writing"):
+            ticket._support_consent_decide("accept", "phone", contact)
+        ticket._support_consent_decide("accept", "email", contact)
+        self.assertEqual(ticket.support_consent_state, "accepted")
+        self.assertEqual(self.verdict(asked), ("not_billable", 0, 0, 0))
+        self.assertEqual(self.verdict(self.log(ticket, 40)), ("billable", 0, 60, 45.0))
+
+    def test_refused_paid_service_is_not_billed(self):
+        contract = self.contract("paid")
+        ticket = self.ticket(contract, "configuration")
+        self.log(ticket, 20)
+        self.assertEqual(ticket.support_consent_state, "requested")
+        ticket._support_consent_decide("refuse", "portal", contract.contact_ids)
+        line = self.log(ticket, 60)
+        self.assertEqual(self.verdict(line), ("not_billable", 0, 0, 0))
+        self.assertEqual(line.support_verdict_code, "consent_refused")

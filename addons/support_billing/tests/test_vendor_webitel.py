@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import BillingCommon
 
@@ -141,12 +142,58 @@ class TestVendorWebitel(BillingCommon, TransactionCase):
                 with self.subTest(plan=plan.name, cause=cause):
                     ticket = self.ticket(contract, "incident", support_cause=cause)
                     line = self.log(ticket, 37)
+                    # billed once the customer accepts the specification
+                    self.assertEqual(line.support_verdict_code, "no_agreement")
+                    self.accept_specification(ticket)
                     # 37 minutes at 1000 UAH an hour (placeholder), no rounding
                     self.assertEqual(line.support_billable_minutes, 37)
                     self.assertAlmostEqual(line.support_amount, 616.67, places=2)
                     ticket.support_cause = "product"
                     line.invalidate_recordset()
                     self.assertEqual(line.support_amount, 0.0)
+
+    def test_customer_caused_defect_asks_for_a_specification(self):
+        """The page: such a request "is paid by the customer by signing the
+        corresponding specification"; the cost is the time actually spent."""
+        agent = new_test_user(
+            self.env, login="webitel_agent", groups="halo_support.group_support_user"
+        )
+        contract = self.contract(self.advanced)
+        ticket = self.ticket(contract, "incident")
+        ticket.user_id = agent
+        self.assertEqual(ticket.support_agreement_required, "none")
+        ticket.support_cause = "customer"
+        # the cause on the customer's side: paid work from the first minute
+        self.assertEqual(ticket.support_agreement_required, "specification")
+        self.assertEqual(
+            (ticket.support_consent_state, ticket.support_consent_kind),
+            ("requested", "specification"),
+        )
+        self.assertIn("Send the specification", ticket.activity_ids.summary)
+        line = self.log(ticket, 37)
+        self.assertEqual(
+            (line.support_verdict, line.support_amount), ("not_billable", 0)
+        )
+        with self.assertRaisesRegex(UserError, "attach the specification"):
+            ticket.action_support_send_specification()
+        # an agreement by phone, or without the document, is no specification
+        with self.assertRaisesRegex(UserError, "in writing"):
+            ticket._support_record_agreement("phone", partner=contract.contact_ids)
+        self.accept_specification(ticket)
+        document = ticket.support_consent_document_id
+        self.assertTrue(document)
+        asked = ticket.message_ids.filtered(lambda m: document in m.attachment_ids)
+        self.assertIn(contract.contact_ids, asked.partner_ids)
+        self.assertEqual(ticket.support_consent_state, "accepted")
+        # the specification covers the time spent, before it too
+        self.assertEqual(line.support_verdict, "billable")
+        self.assertAlmostEqual(line.support_amount, 616.67, places=2)
+        note = ticket.message_ids.filtered(
+            lambda m: (
+                "Specification" in (m.body or "") and "accepted by" in (m.body or "")
+            )
+        )
+        self.assertIn(document.name, note.body)
 
     # ------------------------------------------------------------------
     # The quota counts what the policy counts (issue 10, point 3)
@@ -274,6 +321,7 @@ class TestVendorWebitel(BillingCommon, TransactionCase):
         contracts = self.contract(self.advanced) | self.contract(self.pro)
         for contract in contracts:
             ticket = self.ticket(contract, "incident", support_cause="customer")
+            self.accept_specification(ticket)
             self.log(ticket, 37)  # 616.67 UAH (placeholder rate)
             self.log(ticket, 67)  # 1 h 07: 1116.67 UAH
         moves = self.bill_and_post(contracts)

@@ -6,13 +6,21 @@ from ..models.helpdesk_ticket import AGREEMENT_CHANNELS
 
 
 class SupportAgreementWizard(models.TransientModel):
-    """An agent records the customer's agreement to paid work."""
+    """An agent records the customer's answer to paid work: an agreement
+    (or refusal) by a reply to the emailed request, or a recorded call.
+    A reply is not parsed: the agent reads it and records it here, with
+    the email channel."""
 
     _name = "support.agreement.wizard"
     _description = "Record the customer's agreement to paid work"
 
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket", required=True, ondelete="cascade"
+    )
+    decision = fields.Selection(
+        selection=[("accept", "Agreed"), ("refuse", "Refused")],
+        required=True,
+        default="accept",
     )
     channel = fields.Selection(
         selection=AGREEMENT_CHANNELS, string="Agreed by", required=True, default="email"
@@ -32,7 +40,12 @@ class SupportAgreementWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.ticket_id._support_record_agreement(
-            self.channel, partner=self.partner_id, day=self.date, note=self.note
-        )
+        if self.decision == "refuse":
+            self.ticket_id._support_record_refusal(
+                self.channel, partner=self.partner_id, note=self.note
+            )
+        else:
+            self.ticket_id._support_record_agreement(
+                self.channel, partner=self.partner_id, day=self.date, note=self.note
+            )
         return {"type": "ir.actions.act_window_close"}
