@@ -25,5 +25,8 @@
         "views/portal_templates.xml",
         "views/support_rma_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["support_rma/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

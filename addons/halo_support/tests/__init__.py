@@ -16,3 +16,4 @@ from . import test_engine_entitlement
 from . import test_vendor_infotel_rules
 from . import test_vendor_webitel_rules
 from . import test_engine_commercial
+from . import test_tour_complaint

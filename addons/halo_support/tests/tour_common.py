@@ -17,6 +17,20 @@ import re
 from odoo.tests import HttpCase, common
 
 SCREENSHOTS_ENV = "HALO_SCREENSHOTS_DIR"
+# A support agent of the back office, for tours.
+SUPPORT_AGENT_GROUPS = (
+    "base.group_user,helpdesk_mgmt.group_helpdesk_user,halo_support.group_support_user"
+)
+
+
+def fsm_groups(env):
+    """The field-service group a ticket form needs where OCA's helpdesk
+    field-service bridge is installed (it lists the ticket's orders); empty
+    otherwise. support_billing gives it to support users itself."""
+    group = env.ref("fieldservice.group_fsm_user", raise_if_not_found=False)
+    return ",fieldservice.group_fsm_user" if group else ""
+
+
 SCREENSHOT_SIGNAL = "halo-tour-screenshot:"
 SCREENSHOT_NAME_RE = re.compile(r"[a-z0-9_]+")
 

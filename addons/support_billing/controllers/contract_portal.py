@@ -13,24 +13,23 @@ class SupportPortalContract(PortalContract):
     as their support contract (My Account ▸ Support contracts), and their
     invoices under Invoices."""
 
-    def _support_contract_twin_domain(self):
-        return [("support_contract_id", "=", False)]
-
-    def _get_filter_domain(self, kw):
-        return super()._get_filter_domain(kw) + self._support_contract_twin_domain()
-
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "contract_count" in counters:
             # OCA counts every contract the user can read, whatever the
             # filter of its list: count what the list shows.
-            Contract = request.env["contract.contract"]
+            Contract = request.env["contract.contract"].with_context(
+                support_hide_contract_twins=True
+            )
             values["contract_count"] = (
-                Contract.search_count(self._get_filter_domain({}))
-                if Contract.has_access("read")
-                else 0
+                Contract.search_count([]) if Contract.has_access("read") else 0
             )
         return values
+
+    @http.route()
+    def portal_my_contracts(self, *args, **kw):
+        request.update_context(support_hide_contract_twins=True)
+        return super().portal_my_contracts(*args, **kw)
 
     def _support_contract_readable(self, support_contract):
         try:

@@ -1,3 +1,4 @@
 from . import test_engine_rma_decision
 from . import test_vendor_sangoma
 from . import test_portal_returns
+from . import test_tour_rma

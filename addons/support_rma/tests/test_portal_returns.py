@@ -52,6 +52,19 @@ class TestPortalReturns(SangomaRmaCase, HttpCase):
         self.assertEqual(form.status_code, 200)
         self.assertIn(rma.name, form.text)
 
+    def test_rma_list_beside_the_contract_list(self):
+        # rma's and contract's portals share a method name; each list keeps
+        # its own records whatever the order the addons load in.
+        _ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 16))
+        analysis.action_decide()
+        self.authenticate("rma-portal", "rma-portal-pw")
+        rmas = self.url_open("/my/rmas")
+        self.assertEqual(rmas.status_code, 200)
+        self.assertIn(analysis.rma_id.name, rmas.text)
+        contracts = self.url_open("/my/contracts")
+        self.assertEqual(contracts.status_code, 200)
+        self.assertNotIn(self.contract_s.name, contracts.text)
+
     def test_refusal_reason_is_shown(self):
         ticket, analysis = self.defect(date(2024, 11, 16), date(2026, 11, 16))
         analysis.action_decide()
