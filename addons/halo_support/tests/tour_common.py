@@ -25,8 +25,9 @@ SUPPORT_AGENT_GROUPS = (
 
 def fsm_groups(env):
     """The field-service group a ticket form needs where OCA's helpdesk
-    field-service bridge is installed (it lists the ticket's orders); empty
-    otherwise. support_billing gives it to support users itself."""
+    field-service bridge is installed without support_billing (which hides
+    the orders from agents without field-service rights); empty where the
+    bridge is not installed."""
     group = env.ref("fieldservice.group_fsm_user", raise_if_not_found=False)
     return ",fieldservice.group_fsm_user" if group else ""
 
