@@ -242,7 +242,10 @@ class SupportFailureAnalysis(models.Model):
         vals = {
             "partner_id": ticket.partner_id.id or ticket.commercial_partner_id.id,
             "product_id": line.product_id.id,
-            "origin": ticket.display_name,
+            # The serial travels with the RMA in its origin; OCA rma_lot
+            # would carry it as a lot, but it needs the lot in our stock
+            # and its portal list needs product rights portal users lack.
+            "origin": " / ".join(filter(None, [ticket.display_name, line.serial])),
             "support_ticket_id": ticket.id,
             "support_analysis_id": self.id,
             "description": Markup("<p>%s</p><p>%s</p>")

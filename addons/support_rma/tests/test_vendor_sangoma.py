@@ -35,6 +35,7 @@ class TestVendorSangomaRma(SangomaRmaCase):
         self.assertEqual(rma.product_id, self.vega)
         self.assertEqual(rma.partner_id, self.contact)
         self.assertEqual(rma.operation_id, self.env.ref("rma.rma_operation_replace"))
+        self.assertIn("SNG-VEGA-1", rma.origin)
         self.assertIn("under warranty until", self.told(ticket).body)
 
     def test_out_of_warranty_is_refused_and_told(self):
