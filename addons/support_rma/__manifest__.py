@@ -25,6 +25,7 @@
         "views/portal_templates.xml",
         "views/support_rma_menus.xml",
     ],
+    "demo": ["demo/support_rma_demo.xml"],
     "assets": {
         "web.assets_tests": ["support_rma/static/tests/tours/**/*"],
     },

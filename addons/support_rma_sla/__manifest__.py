@@ -10,6 +10,7 @@
     "author": "Halo Support Developers",
     "license": "AGPL-3",
     "depends": ["support_rma", "support_sla"],
+    "data": ["views/support_rma_sla_views.xml"],
     "auto_install": True,
     "installable": True,
 }

@@ -24,6 +24,7 @@
         "views/support_sla_wizard_views.xml",
         "views/support_plan_views.xml",
         "report/support_sla_report_views.xml",
+        "views/support_complaint_report_views.xml",
         "views/support_sla_menus.xml",
         "views/portal_templates.xml",
     ],

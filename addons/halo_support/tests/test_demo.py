@@ -33,6 +33,7 @@ DEMO_VERDICTS = {
     "demo_ticket_sangoma_unauthorised": "not_authorised",
     "demo_ticket_oktell_consultation": "covered",
     "demo_ticket_oktell_change": "covered",
+    "demo_ticket_oktell_complaint": "covered",
     "demo_ticket_oktell_report": "excluded",
     "demo_ticket_oktell_training": "excluded",
     "demo_ticket_oktell_unauthorised": "not_authorised",
@@ -113,3 +114,17 @@ class TestDemo(TransactionCase):
         self.assertEqual(set(contracts.mapped("state")), {"active"})
         for contract in contracts:
             self.assertTrue(contract._is_authorised(portal.partner_id))
+
+    def test_demo_complaint_awaits_the_heads_decision(self):
+        complaint = self.env.ref("halo_support.demo_ticket_oktell_complaint")
+        head = complaint.support_contract_id.plan_id.complaint_user_id
+        self.assertTrue(head)
+        self.assertEqual(complaint.support_category, "complaint")
+        self.assertFalse(complaint.complaint_decision)
+        self.assertIn(complaint, complaint._support_complaints_to_decide())
+        self.assertEqual(
+            complaint.activity_ids.filtered(lambda a: a.user_id == head).mapped(
+                "summary"
+            ),
+            ["Decide the complaint"],
+        )

@@ -113,8 +113,15 @@ class HelpdeskTicket(models.Model):
         Called by ``stock.move._action_done`` once per RMA. Extend it,
         calling ``super()``: the SLA glue stops the clock of the replacement
         and starts the one counted from its delivery.
+
+        The first delivery of an RMA is its replacement: a later one (a
+        backorder, a unit sent again) records nothing and returns False,
+        so no event is counted twice.
         """
         self.ensure_one()
+        if rma.sudo().support_replacement_delivered_at:
+            return False
+        rma.sudo().support_replacement_delivered_at = when
         self.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(

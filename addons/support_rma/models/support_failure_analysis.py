@@ -85,6 +85,22 @@ class SupportFailureAnalysis(models.Model):
     tests_done = fields.Text(string="Tests done")
     result = fields.Selection(RESULTS, tracking=True)
     cause = fields.Selection(CAUSES, tracking=True)
+    defect_confirmed = fields.Integer(
+        string="Confirmed defects",
+        compute="_compute_defect_confirmed",
+        store=True,
+        help="1 for an analysis that confirmed the defect: summed, the "
+        "number of confirmed defects.",
+    )
+    defect_confirmed_share = fields.Float(
+        string="Share of confirmed defects (%)",
+        compute="_compute_defect_confirmed",
+        store=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="100 for a confirmed defect, 0 otherwise: averaged, the share "
+        "of analyses that confirmed the defect.",
+    )
     state = fields.Selection(
         [("draft", "In analysis"), ("done", "Analysed"), ("decided", "Decided")],
         default="draft",
@@ -113,6 +129,13 @@ class SupportFailureAnalysis(models.Model):
             analysis.name = " / ".join(
                 filter(None, [analysis.ticket_id.name, analysis.line_id.display_name])
             )
+
+    @api.depends("result")
+    def _compute_defect_confirmed(self):
+        for analysis in self:
+            confirmed = analysis.result == "confirmed"
+            analysis.defect_confirmed = int(confirmed)
+            analysis.defect_confirmed_share = 100.0 if confirmed else 0.0
 
     @api.depends_context("lang")
     @api.depends("decision_reason_code", "line_id", "report_date")

@@ -80,3 +80,43 @@ class TestPortalReturns(SangomaRmaCase, HttpCase):
         self.assertNotEqual(detail.status_code, 200)
         page = self.url_open(f"/my/ticket/{ticket.id}", allow_redirects=False)
         self.assertNotIn(analysis.rma_id.name, page.text)
+
+    def test_shipment_and_receipt_are_shown(self):
+        self.vega.is_storable = True
+        ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 16))
+        analysis.action_decide()
+        # the warehouse's work, not the support agent's
+        rma = self.env["rma"].browse(analysis.rma_id.id)
+        rma.action_confirm()
+        self.authenticate("rma-portal", "rma-portal-pw")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertNotIn("Replacement shipped", page)
+        self.assertNotIn("Faulty unit received", page)
+        # The faulty unit comes back first (plain replacement), then the
+        # replacement leaves.
+        rma.reception_move_id.quantity = 1
+        rma.reception_move_id.picking_id.button_validate()
+        self.assertEqual(rma.reception_move_id.state, "done")
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            self.vega, warehouse.lot_stock_id, 1
+        )
+        rma.create_replace(
+            date(2026, 11, 17), warehouse, self.vega, 1, self.vega.uom_id
+        )
+        picking = rma.delivery_move_ids.picking_id
+        tracked = "carrier_tracking_ref" in picking._fields
+        if tracked:
+            # with a delivery addon installed, the carrier's reference
+            picking.carrier_tracking_ref = "TRACK-4711"
+        picking.action_assign()
+        picking.move_ids.quantity = 1
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("Replacement shipped", page)
+        self.assertIn(picking.name, page)
+        self.assertEqual("TRACK-4711" in page, tracked)
+        self.assertIn("Faulty unit received", page)

@@ -11,6 +11,9 @@ class HelpdeskTicket(models.Model):
         over: it stops the clock of the replacement and starts the one
         counted from its delivery (the configuration restored)."""
         res = super()._on_replacement_delivered(rma, when)
+        if not res:
+            # Already delivered once: its clocks have moved already.
+            return res
         reason = self.env._("Replacement delivered (%(rma)s)", rma=rma.name)
         self._sla_record_event("replacement_shipped", reason, when=when)
         self._sla_record_event("replacement_delivered", reason, when=when)

@@ -10,6 +10,7 @@ from odoo.tools import format_datetime
 
 from ..engine import select_targets
 from .support_sla_target import NEW_TERM_METRICS, START_EVENTS
+from .support_ticket_sla import CLOCK_STATES
 
 ORDER_ACCEPTED = "order_accepted"
 
@@ -60,6 +61,14 @@ class HelpdeskTicket(models.Model):
         string="SLA history",
         readonly=True,
     )
+    complaint_sla_state = fields.Selection(
+        selection=CLOCK_STATES,
+        string="Complaint term",
+        compute="_compute_complaint_sla_state",
+        store=True,
+        help="The state of the complaint's clock: met only by the decision "
+        "recorded on time (complaint reporting).",
+    )
     sla_deadline = fields.Datetime(
         support_system=True,
         string="SLA deadline",
@@ -84,6 +93,14 @@ class HelpdeskTicket(models.Model):
         index=True,
         help="A deadline of this ticket was missed.",
     )
+
+    @api.depends("sla_ids.state", "sla_ids.metric")
+    def _compute_complaint_sla_state(self):
+        for ticket in self:
+            clocks = ticket.sudo().sla_ids.filtered(
+                lambda c: c.metric == "complaint_answered"
+            )
+            ticket.complaint_sla_state = clocks[:1].state or False
 
     @api.depends(
         "sla_ids.state", "sla_ids.deadline", "sla_ids.warned", "sla_ids.stop_date"

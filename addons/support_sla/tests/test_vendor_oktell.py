@@ -19,6 +19,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import format_datetime
+from odoo.tools.safe_eval import safe_eval
 
 from .common import PRAGUE, utc
 from .test_sla_policies import TERMS
@@ -102,6 +103,46 @@ class TestVendorOktell(VendorSlaCase):
             "rejected", "The term was kept", when=utc(PRAGUE, 2026, 11, 12, 10, 1)
         )
         self.assertEqual(late.sla_ids.state, "breached")
+
+    def test_complaints_by_outcome_and_on_time(self):
+        """The complaint report: the decision and its clock's state, stored
+        for grouping."""
+        head = self.env.ref("base.user_admin")
+        on_time = self.ticket("l2", PRAGUE, (2026, 10, 23, 10, 0), "complaint")
+        self.assertEqual(on_time.complaint_sla_state, "running")
+        on_time.with_user(head)._support_decide_complaint(
+            "upheld", "Our engineer missed the term", when=utc(PRAGUE, 2026, 11, 2, 9)
+        )
+        late = self.ticket("l4", PRAGUE, (2026, 11, 2, 10, 0), "complaint")
+        late.with_user(head)._support_decide_complaint(
+            "rejected", "The term was kept", when=utc(PRAGUE, 2026, 11, 12, 10, 1)
+        )
+        waiting = self.ticket("l1", PRAGUE, (2026, 11, 16, 10, 0), "complaint")
+        tickets = on_time | late | waiting
+        self.assertEqual(
+            tickets.mapped("complaint_sla_state"), ["met", "breached", "running"]
+        )
+        groups = self.env["helpdesk.ticket"].read_group(
+            [("id", "in", tickets.ids)],
+            ["complaint_decision"],
+            ["complaint_decision", "complaint_sla_state"],
+            lazy=False,
+        )
+        counts = {
+            (g["complaint_decision"], g["complaint_sla_state"]): g["__count"]
+            for g in groups
+        }
+        self.assertEqual(
+            counts,
+            {("upheld", "met"): 1, ("rejected", "breached"): 1, (False, "running"): 1},
+        )
+        action = self.env.ref("support_sla.helpdesk_ticket_action_complaint_report")
+        self.assertEqual(
+            self.env["helpdesk.ticket"].search(
+                [("id", "in", tickets.ids), *safe_eval(action.domain)]
+            ),
+            tickets,
+        )
 
     def test_announcing_a_new_term_meets_the_answer_term(self):
         ticket = self.ticket("l2", PRAGUE, (2026, 11, 16, 17, 0), "consultation")
