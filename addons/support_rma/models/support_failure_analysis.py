@@ -248,7 +248,31 @@ class SupportFailureAnalysis(models.Model):
                 vals["rma_id"] = rma.id
             analysis.write(vals)
             analysis._notify_decision()
+            if verdict.decision == AUTHORISED:
+                analysis._warn_if_no_replacement_in_stock()
         return True
+
+    def _warn_if_no_replacement_in_stock(self):
+        """No unit in stock to replace the faulty one: the agent is asked,
+        by an activity on the ticket, to offer the technician visit the
+        policy names instead (a paid field-service visit)."""
+        self.ensure_one()
+        product = self.line_id.sudo().product_id
+        if not product.is_storable or product.qty_available > 0:
+            return
+        ticket = self.ticket_id.sudo()
+        ticket.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("No replacement in stock"),
+            note=self.env._(
+                "No %(product)s is in stock to replace the faulty unit of RMA "
+                "%(rma)s: offer the customer the technician visit instead (a "
+                "paid field-service visit).",
+                product=product.display_name,
+                rma=self.rma_id.name,
+            ),
+            user_id=ticket.user_id.id or self.env.uid,
+        )
 
     def _prepare_rma_vals(self):
         """Hook: the values of the ``rma`` an authorised decision creates.

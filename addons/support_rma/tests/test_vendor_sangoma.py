@@ -125,6 +125,27 @@ class TestVendorSangomaRma(SangomaRmaCase):
             len(self.env["rma"].search([("support_analysis_id", "=", analysis.id)])), 1
         )
 
+    def test_no_replacement_in_stock_offers_the_technician_visit(self):
+        self.vega.is_storable = True
+        ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 16))
+        analysis.action_decide()
+        activity = ticket.activity_ids.filtered(
+            lambda a: a.summary == "No replacement in stock"
+        )
+        self.assertIn("offer the customer the technician visit", activity.note)
+        # With a unit in stock, no such activity.
+        warehouse = self.env["stock.warehouse"].search([], limit=1)
+        self.env["stock.quant"]._update_available_quantity(
+            self.vega, warehouse.lot_stock_id, 2
+        )
+        ticket, analysis = self.defect(date(2025, 3, 10), date(2026, 11, 17))
+        analysis.action_decide()
+        self.assertFalse(
+            ticket.activity_ids.filtered(
+                lambda a: a.summary == "No replacement in stock"
+            )
+        )
+
     def test_latest_valid_backup_is_marked(self):
         backups = self.env["support.device.backup"].create(
             [
