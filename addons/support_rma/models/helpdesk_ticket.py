@@ -22,6 +22,7 @@ class HelpdeskTicket(models.Model):
     )
     support_rma_count = fields.Integer(compute="_compute_support_rma_count")
     support_restored_backup_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.device.backup",
         string="Restored from backup",
         readonly=True,

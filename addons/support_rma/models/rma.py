@@ -4,9 +4,11 @@ from odoo import api, fields, models
 
 
 class Rma(models.Model):
-    _inherit = "rma"
+    _name = "rma"
+    _inherit = ["rma", "support.field.guard.mixin"]
 
     support_ticket_id = fields.Many2one(
+        support_system=True,
         comodel_name="helpdesk.ticket",
         string="Support ticket",
         index=True,
@@ -15,6 +17,7 @@ class Rma(models.Model):
         help="The ticket whose failure analysis authorised this RMA.",
     )
     support_analysis_id = fields.Many2one(
+        support_system=True,
         comodel_name="support.failure.analysis",
         string="Failure analysis",
         readonly=True,
@@ -30,6 +33,7 @@ class Rma(models.Model):
         related="support_analysis_id.report_date", store=True, string="Reported on"
     )
     support_replacement_delivered_at = fields.Datetime(
+        support_system=True,
         string="Replacement delivered",
         readonly=True,
         copy=False,

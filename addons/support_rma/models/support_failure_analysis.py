@@ -50,7 +50,7 @@ class SupportFailureAnalysis(models.Model):
 
     _name = "support.failure.analysis"
     _description = "Hardware Failure Analysis"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "support.field.guard.mixin"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -105,22 +105,29 @@ class SupportFailureAnalysis(models.Model):
         [("draft", "In analysis"), ("done", "Analysed"), ("decided", "Decided")],
         default="draft",
         required=True,
+        support_system=True,
         readonly=True,
         tracking=True,
         copy=False,
     )
-    decision = fields.Selection(DECISIONS, readonly=True, tracking=True, copy=False)
-    decision_reason_code = fields.Char(readonly=True, copy=False)
+    decision = fields.Selection(
+        DECISIONS, support_system=True, readonly=True, tracking=True, copy=False
+    )
+    decision_reason_code = fields.Char(support_system=True, readonly=True, copy=False)
     decision_reason = fields.Text(
         compute="_compute_decision_reason",
         help="Why, in the reader's language.",
     )
-    decided_at = fields.Datetime(readonly=True, copy=False)
+    decided_at = fields.Datetime(support_system=True, readonly=True, copy=False)
     decided_by_id = fields.Many2one(
-        comodel_name="res.users", string="Decided by", readonly=True, copy=False
+        comodel_name="res.users",
+        string="Decided by",
+        support_system=True,
+        readonly=True,
+        copy=False,
     )
     rma_id = fields.Many2one(
-        comodel_name="rma", string="RMA", readonly=True, copy=False
+        comodel_name="rma", string="RMA", support_system=True, readonly=True, copy=False
     )
 
     @api.depends("ticket_id.name", "line_id")
@@ -209,13 +216,16 @@ class SupportFailureAnalysis(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.write({"state": "done"})
+        self.check_access("write")
+        # The states move by these actions only (guarded fields).
+        self.sudo().write({"state": "done"})
         return True
 
     def action_decide(self):
         """Take the RMA decision the rules give on each finished analysis:
         an authorised one creates the RMA of the unit; both are told to the
         customer in their language."""
+        self.check_access("write")
         not_done = self.filtered(lambda a: a.state != "done")
         if not_done:
             raise UserError(
@@ -241,12 +251,13 @@ class SupportFailureAnalysis(models.Model):
                 "decided_by_id": self.env.uid,
             }
             if verdict.decision == AUTHORISED:
-                rma = self.env["rma"].create(analysis._prepare_rma_vals())
+                # The RMA's link to the ticket is guarded: written here only.
+                rma = self.env["rma"].sudo().create(analysis._prepare_rma_vals())
                 # The customer follows its RMA on the portal (rma's portal
                 # rule reads the followers).
                 rma.message_subscribe(partner_ids=analysis.ticket_id.partner_id.ids)
                 vals["rma_id"] = rma.id
-            analysis.write(vals)
+            analysis.sudo().write(vals)
             analysis._notify_decision()
             if verdict.decision == AUTHORISED:
                 analysis._warn_if_no_replacement_in_stock()

@@ -6,7 +6,7 @@ and the OCA RMA an authorisation creates."""
 
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SangomaRmaCase
@@ -145,6 +145,30 @@ class TestVendorSangomaRma(SangomaRmaCase):
                 lambda a: a.summary == "No replacement in stock"
             )
         )
+
+    def test_decision_and_links_refused_to_users_writes(self):
+        # Read-only on the form is not enough: the decision is the engine's.
+        ticket, analysis = self.defect(
+            date(2024, 11, 16), date(2026, 11, 16), result="not_confirmed"
+        )
+        as_agent = analysis.with_user(self.agent)
+        for vals in (
+            {"decision": "authorised"},
+            {"state": "decided"},
+            {"decision_reason_code": "authorised"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                as_agent.write(vals)
+        with self.assertRaises(AccessError):
+            self.env["rma"].with_user(self.agent).create(
+                {
+                    "partner_id": self.contact.id,
+                    "product_id": self.vega.id,
+                    "support_ticket_id": ticket.id,
+                }
+            )
+        self.assertEqual(analysis.state, "done")
+        self.assertFalse(analysis.decision)
 
     def test_latest_valid_backup_is_marked(self):
         backups = self.env["support.device.backup"].create(
